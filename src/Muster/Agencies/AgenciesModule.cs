@@ -1,0 +1,19 @@
+using JasperFx.Events.Projections;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Muster.Agencies.Registering;
+
+namespace Muster.Agencies;
+
+public static class AgenciesModule
+{
+    public static StoreOptions ConfigureAgencies(this StoreOptions options)
+    {
+        options.Projections.Add<AgencyProjection>(ProjectionLifecycle.Inline);
+        options.Schema.For<Agency>().Index(a => a.Name);
+        return options;
+    }
+
+    public static IServiceCollection AddAgencies(this IServiceCollection services) =>
+        services.AddScoped<RegisterAgencyHandler>();
+}

@@ -1,0 +1,60 @@
+using Marten;
+using Muster.Infrastructure;
+using Muster.Spatial;
+
+namespace Muster.Agencies.Registering;
+
+public sealed record RegisterAgency(string Name, AgencyKind Kind, string? Contact, GeoPoint? Headquarters);
+
+public sealed record AgencyRegistered(Guid AgencyId, string Name, AgencyKind Kind, string? Contact, GeoPoint? Headquarters);
+
+public static class RegisterAgencyDecision
+{
+    public const int MaxNameLength = 200;
+
+    public static Result<AgencyRegistered> Decide(RegisterAgency command, Guid newId, bool nameTaken)
+    {
+        var name = command.Name.Trim();
+        if (name.Length == 0)
+        {
+            return DomainError.Validation("name must not be empty", "name");
+        }
+
+        if (name.Length > MaxNameLength)
+        {
+            return DomainError.Validation($"name must be at most {MaxNameLength} characters", "name");
+        }
+
+        if (nameTaken)
+        {
+            return DomainError.Conflict($"an agency named '{name}' is already registered", "name");
+        }
+
+        if (command.Headquarters is { } hq && GeoPoint.Check(hq.Lat, hq.Lon, "headquarters") is { } invalid)
+        {
+            return invalid;
+        }
+
+        return new AgencyRegistered(newId, name, command.Kind, command.Contact?.Trim(), command.Headquarters);
+    }
+}
+
+public sealed class RegisterAgencyHandler(IDocumentSession session)
+{
+    public async Task<Result<Agency>> Handle(RegisterAgency command, CancellationToken ct)
+    {
+        var name = command.Name.Trim();
+        var taken = await session.Query<Agency>().AnyAsync(a => a.Name == name, ct);
+        var decision = RegisterAgencyDecision.Decide(command, Guid.CreateVersion7(), taken);
+        if (!decision.Succeeded)
+        {
+            return Result<Agency>.Fail(decision.Errors);
+        }
+
+        var registered = decision.Value!;
+        session.Events.StartStream<Agency>(registered.AgencyId, registered);
+        await session.SaveChangesAsync(ct);
+        var agency = await session.LoadAsync<Agency>(registered.AgencyId, ct);
+        return agency!;
+    }
+}

@@ -1,0 +1,52 @@
+using JasperFx;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+using Weasel.Postgresql;
+
+namespace Muster.Infrastructure;
+
+/// <summary>Configures the Marten 9 event store once: PostGIS, NetTopologySuite, actor metadata, the capabilities' projections.</summary>
+public static class EventStoreModule
+{
+    public const string Schema = "muster";
+
+    public static IServiceCollection AddEventStore(
+        this IServiceCollection services,
+        string connectionString,
+        params Action<StoreOptions>[] capabilities)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => OpenDataSource(connectionString));
+
+        services.AddMarten(provider =>
+            {
+                var options = new StoreOptions();
+                options.Connection(provider.GetRequiredService<NpgsqlDataSource>());
+                options.DatabaseSchemaName = Schema;
+                options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                options.Events.TimeProvider = provider.GetRequiredService<TimeProvider>();
+                options.Events.MetadataConfig.HeadersEnabled = true;
+                options.Events.MetadataConfig.UserNameEnabled = true;
+                options.Storage.ExtendedSchemaObjects.Add(new Extension("postgis"));
+                foreach (var configure in capabilities)
+                {
+                    configure(options);
+                }
+
+                return options;
+            })
+            .UseLightweightSessions()
+            .BuildSessionsWith<ActorSessionFactory>(ServiceLifetime.Scoped)
+            .ApplyAllDatabaseChangesOnStartup();
+
+        return services;
+    }
+
+    /// <summary>One pool for Marten and the spatial queries; PostGIS geography maps to NetTopologySuite.</summary>
+    public static NpgsqlDataSource OpenDataSource(string connectionString) =>
+        new NpgsqlDataSourceBuilder(connectionString)
+            .UseNetTopologySuite(geographyAsDefault: true)
+            .Build();
+}

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+namespace Muster.Scheduling;
+
+/// <summary>
+/// Quartz with the clustered ADO job store in the service's own PostgreSQL database:
+/// every replica runs a scheduler, and each trigger fires on exactly one of them.
+/// </summary>
+public static class SchedulingModule
+{
+    public const string SchedulerName = "Muster";
+
+    public static IServiceCollection AddScheduling(this IServiceCollection services, string connectionString)
+    {
+        services.AddQuartz(quartz =>
+        {
+            quartz.ConfigureScheduler(scheduler =>
+            {
+                scheduler.InstanceName = SchedulerName;
+                scheduler.GenerateInstanceId = true;
+            });
+            quartz.UsePersistentStore(store =>
+            {
+                store.UsePostgres(connectionString);
+                store.UseSystemTextJsonSerializer();
+                store.UseClustering(cluster =>
+                {
+                    cluster.CheckinInterval = TimeSpan.FromSeconds(5);
+                    cluster.CheckinMisfireThreshold = TimeSpan.FromSeconds(20);
+                });
+                store.ProvisionSchema();
+            });
+        });
+        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        return services;
+    }
+}
