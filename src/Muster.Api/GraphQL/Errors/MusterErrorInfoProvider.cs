@@ -1,0 +1,74 @@
+using System.Text.RegularExpressions;
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Validation;
+using GraphQL.Validation.Errors.Custom;
+using Muster.Api.GraphQL.Authorization;
+
+namespace Muster.Api.GraphQL.Errors;
+
+/// <summary>
+/// Every top-level error carries one <c>extensions.code</c>. Outside Development: no exception details
+/// and no "Did you mean …" suggestions, which would let a caller map the schema without introspection.
+/// </summary>
+public sealed partial class MusterErrorInfoProvider(IHostEnvironment environment) : IErrorInfoProvider
+{
+    private readonly ErrorInfoProvider _inner = new(options =>
+    {
+        options.ExposeExceptionDetails = environment.IsDevelopment();
+        options.ExposeCodes = false;
+        options.ExposeCode = false;
+    });
+
+    public ErrorInfo GetInfo(ExecutionError executionError)
+    {
+        var info = _inner.GetInfo(executionError);
+        var extensions = info.Extensions ?? new Dictionary<string, object?>();
+        extensions.Remove("number");
+        extensions["code"] = CodeOf(executionError);
+        var message = info.Message;
+        if (executionError is UnhandledError && !environment.IsDevelopment())
+        {
+            message = "Internal error; it has been logged.";
+        }
+        else if (!environment.IsDevelopment())
+        {
+            message = Suggestion().Replace(message, "");
+        }
+
+        return new ErrorInfo { Message = message, Extensions = extensions };
+    }
+
+    public static string CodeOf(ExecutionError error) => error switch
+    {
+        ComplexityError when error.Message.Contains("depth", StringComparison.OrdinalIgnoreCase) => ErrorCode.QueryTooDeep,
+        ComplexityError => ErrorCode.QueryTooComplex,
+        SyntaxError => ErrorCode.SyntaxError,
+        TimeoutError => ErrorCode.Timeout,
+        UnhandledError => ErrorCode.Internal,
+        ValidationError { Code: AuthorizationRule.Unauthenticated or AuthorizationRule.Forbidden or HttpMethodRule.MethodNotAllowed } v => v.Code!,
+        ValidationError => ErrorCode.Validation,
+        DocumentError or RequestError => ErrorCode.BadRequest,
+        { Code: { Length: > 0 } code } => code,
+        _ => ErrorCode.Internal,
+    };
+
+    [GeneratedRegex(@"\s*Did you mean [^?]*\?", RegexOptions.CultureInvariant)]
+    private static partial Regex Suggestion();
+}
+
+public static class ErrorCode
+{
+    public const string BadRequest = "BAD_REQUEST";
+    public const string SyntaxError = "SYNTAX_ERROR";
+    public const string Validation = "VALIDATION";
+    public const string QueryTooDeep = "QUERY_TOO_DEEP";
+    public const string QueryTooComplex = "QUERY_TOO_COMPLEX";
+    public const string Timeout = "TIMEOUT";
+    public const string Internal = "INTERNAL_SERVER_ERROR";
+    public const string BatchTooLarge = "BATCH_TOO_LARGE";
+    public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
+    public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
+    public const string NotAcceptable = "NOT_ACCEPTABLE";
+    public const string Unauthenticated = AuthorizationRule.Unauthenticated;
+}

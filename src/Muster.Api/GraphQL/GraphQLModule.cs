@@ -1,0 +1,53 @@
+using System.Text.Encodings.Web;
+using GraphQL;
+using GraphQL.Execution;
+using Muster.Api.GraphQL.Authorization;
+using Muster.Api.GraphQL.Errors;
+using Muster.Api.GraphQL.Loading;
+using Muster.Api.GraphQL.Transport;
+
+namespace Muster.Api.GraphQL;
+
+public static class GraphQLModule
+{
+    public const string Path = "/graphql";
+
+    public static IServiceCollection AddMusterGraphQL(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(GraphQLHttpOptions.Section);
+        services.Configure<GraphQLHttpOptions>(section);
+        var limits = section.Get<GraphQLHttpOptions>() ?? new GraphQLHttpOptions();
+
+        services.AddGraphQL(graphql => graphql
+            .AddSchema<MusterSchema>()
+            // Responses are JSON, never HTML: Chinese names and offsets can stay readable.
+            .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
+            .AddGraphTypes(typeof(GraphQLModule).Assembly)
+            .AddErrorInfoProvider<MusterErrorInfoProvider>()
+            .AddValidationRule<AuthorizationRule>()
+            .AddValidationRule<HttpMethodRule>()
+            .AddComplexityAnalyzer(complexity =>
+            {
+                complexity.MaxDepth = limits.MaxDepth;
+                complexity.MaxComplexity = limits.MaxComplexity;
+            })
+            .WithTimeout(limits.Timeout, TimeoutAction.ReturnTimeoutError)
+            .UseTelemetry()
+            .AddUnhandledExceptionHandler(context =>
+            {
+                var logger = context.ExecutionOptions.RequestServices?.GetService<ILogger<GraphQLHttpEndpoint>>();
+                logger?.LogError(context.OriginalException, "Unhandled error in a GraphQL operation");
+            }));
+
+        services.AddScoped<RequestLoaders>();
+        services.AddSingleton<GraphQLRequestReader>();
+        services.AddSingleton<GraphQLHttpEndpoint>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapMusterGraphQL(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.Map(Path, (HttpContext http, GraphQLHttpEndpoint endpoint) => endpoint.HandleAsync(http));
+        return endpoints;
+    }
+}

@@ -1,0 +1,16 @@
+using GraphQL.Types;
+using Muster.Api.GraphQL.Scalars;
+
+namespace Muster.Api.GraphQL;
+
+public sealed class MusterSchema : Schema
+{
+    public MusterSchema(IServiceProvider services, QueryType query, MutationType mutation)
+        : base(services)
+    {
+        Description = "Muster: pooled emergency supplies, rescue units and experts, and dispatch for a city's emergency management bureau and its partner agencies.";
+        Query = query;
+        Mutation = mutation;
+        RegisterTypeMapping(typeof(DateTimeOffset), typeof(DateTimeScalar));
+    }
+}

@@ -1,0 +1,14 @@
+using GraphQL.Types;
+using Muster.Api.Agencies;
+
+namespace Muster.Api.GraphQL;
+
+/// <summary>The mutation root: each capability adds its own mutations, each taking one <c>input</c>.</summary>
+public sealed class MutationType : ObjectGraphType
+{
+    public MutationType()
+    {
+        Name = "Mutation";
+        RegisterAgencyMutation.AddTo(this);
+    }
+}

@@ -1,0 +1,20 @@
+using GraphQL.Types;
+using Muster.Api.Agencies;
+using Muster.Api.Audit;
+using Muster.Api.GraphQL.Relay;
+using Muster.Api.Viewer;
+
+namespace Muster.Api.GraphQL;
+
+/// <summary>The query root: each capability adds its own fields.</summary>
+public sealed class QueryType : ObjectGraphType
+{
+    public QueryType()
+    {
+        Name = "Query";
+        NodeFields.AddTo(this);
+        ViewerQuery.AddTo(this);
+        AgencyQueries.AddTo(this);
+        AuditQueries.AddTo(this);
+    }
+}
