@@ -1,0 +1,34 @@
+namespace Muster.Api.Tests.Support;
+
+/// <summary>One database and one running service for a test class; dropped afterwards.</summary>
+public class AppFixture : IAsyncLifetime
+{
+    private TestDatabase? _database;
+    private MusterApp? _app;
+
+    public MusterApp App => _app ?? throw new InvalidOperationException("fixture not initialised");
+
+    protected virtual string Environment => "Production";
+
+    protected virtual IDictionary<string, string?>? Settings => null;
+
+    public virtual async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        _app = new MusterApp(_database, Environment, Settings);
+        using var client = _app.CreateClient(); // starts the host: schema applied, scheduler started
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+}
