@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs Muster locally: PostgreSQL 15 + PostGIS (installed when missing and root; a private cluster in
+# .muster/pg), the GraphQL IDE, then the service on http://127.0.0.1:5080/graphql.
+# Extra arguments go to the service, e.g. ./run.sh --urls http://0.0.0.0:5080
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+# shellcheck source=scripts/postgres.sh
+source scripts/postgres.sh
+muster_db_ensure || exit 1
+muster_signing_key || exit 1
+muster_ide_build
+
+export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
+export ASPNETCORE_URLS=${ASPNETCORE_URLS:-http://127.0.0.1:5080}
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+
+# --no-launch-profile: Properties/launchSettings.json must not override the URLs and environment above.
+exec dotnet run --project src/Muster.Api -c Release --no-launch-profile -- "$@"
