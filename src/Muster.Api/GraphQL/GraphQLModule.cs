@@ -26,11 +26,7 @@ public static class GraphQLModule
             .AddErrorInfoProvider<MusterErrorInfoProvider>()
             .AddValidationRule<AuthorizationRule>()
             .AddValidationRule<HttpMethodRule>()
-            .AddComplexityAnalyzer(complexity =>
-            {
-                complexity.MaxDepth = limits.MaxDepth;
-                complexity.MaxComplexity = limits.MaxComplexity;
-            })
+            .AddComplexityAnalyzer(complexity => QueryLimits.Configure(complexity, limits))
             .WithTimeout(limits.Timeout, TimeoutAction.ReturnTimeoutError)
             .UseTelemetry()
             .AddUnhandledExceptionHandler(context =>

@@ -31,6 +31,18 @@ public sealed class LimitsTests(LimitsTests.SmallLimits fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task The_ides_introspection_query_is_not_refused_for_its_depth()
+    {
+        // graphql-js getIntrospectionQuery() with the options GraphiQL uses by default: type references nest deeper than data queries.
+        var query = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Transport", "IntrospectionQuery.graphql"));
+
+        var response = await App.PostAsync(query, token: App.Token("partner", Guid.NewGuid()));
+
+        Assert.True(response.ErrorCodes.Count == 0, string.Join("; ", response.ErrorMessages));
+        Assert.Equal("Query", response.Data!["__schema"]!["queryType"]!["name"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_query_more_complex_than_allowed_is_refused()
     {
         var fields = string.Join(" ", Enumerable.Range(0, 30).Select(i => $"a{i}: viewer {{ subject role }}"));
