@@ -1,10 +1,13 @@
 using System.Text.Encodings.Web;
 using GraphQL;
 using GraphQL.Execution;
+using GraphQLParser.AST;
 using Muster.Api.GraphQL.Authorization;
 using Muster.Api.GraphQL.Errors;
 using Muster.Api.GraphQL.Loading;
+using Muster.Api.GraphQL.Subscriptions;
 using Muster.Api.GraphQL.Transport;
+using Muster.Api.GraphQL.WebSockets;
 
 namespace Muster.Api.GraphQL;
 
@@ -26,6 +29,7 @@ public static class GraphQLModule
             .AddErrorInfoProvider<MusterErrorInfoProvider>()
             .AddValidationRule<AuthorizationRule>()
             .AddValidationRule<HttpMethodRule>()
+            .AddExecutionStrategy<EventScopedSubscriptionStrategy>(OperationType.Subscription)
             .AddComplexityAnalyzer(complexity => QueryLimits.Configure(complexity, limits))
             .WithTimeout(limits.Timeout, TimeoutAction.ReturnTimeoutError)
             .UseTelemetry()
@@ -38,12 +42,14 @@ public static class GraphQLModule
         services.AddScoped<RequestLoaders>();
         services.AddSingleton<GraphQLRequestReader>();
         services.AddSingleton<GraphQLHttpEndpoint>();
+        services.AddGraphQLWebSockets(configuration);
         return services;
     }
 
     public static IEndpointRouteBuilder MapMusterGraphQL(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.Map(Path, (HttpContext http, GraphQLHttpEndpoint endpoint) => endpoint.HandleAsync(http));
+        endpoints.Map(Path, (HttpContext http, GraphQLHttpEndpoint endpoint, GraphQLWebSocketEndpoint sockets) =>
+            http.WebSockets.IsWebSocketRequest ? sockets.HandleAsync(http) : endpoint.HandleAsync(http));
         return endpoints;
     }
 }

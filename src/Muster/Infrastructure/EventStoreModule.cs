@@ -2,6 +2,7 @@ using JasperFx;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Muster.Infrastructure.Changes;
 using Npgsql;
 using Weasel.Postgresql;
 
@@ -19,6 +20,7 @@ public static class EventStoreModule
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ => OpenDataSource(connectionString));
+        services.AddSingleton<ChangeFeed>().AddHostedService(provider => provider.GetRequiredService<ChangeFeed>());
 
         services.AddMarten(provider =>
             {
@@ -30,6 +32,7 @@ public static class EventStoreModule
                 options.Events.MetadataConfig.HeadersEnabled = true;
                 options.Events.MetadataConfig.UserNameEnabled = true;
                 options.Storage.ExtendedSchemaObjects.Add(new Extension("postgis"));
+                options.Listeners.Add(new ChangeNotifier());
                 foreach (var configure in capabilities)
                 {
                     configure(options);

@@ -72,17 +72,7 @@ public sealed class GraphQLHttpEndpoint(
     }
 
     private Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLHttpRequest operation) =>
-        executer.ExecuteAsync(new ExecutionOptions
-        {
-            Query = operation.Query,
-            OperationName = operation.OperationName,
-            Variables = operation.Variables,
-            Extensions = operation.Extensions,
-            RequestServices = http.RequestServices,
-            User = http.User,
-            CancellationToken = http.RequestAborted,
-            UserContext = new Dictionary<string, object?> { [HttpMethodRule.HttpMethodKey] = http.Request.Method },
-        });
+        executer.ExecuteAsync(operation.ToExecutionOptions(http.RequestServices, http.User, http.Request.Method, http.RequestAborted));
 
     /// <summary>
     /// application/json answers 200 whenever the request was well-formed; graphql-response+json answers

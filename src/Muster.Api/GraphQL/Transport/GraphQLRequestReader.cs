@@ -57,7 +57,7 @@ public sealed class GraphQLRequestReader(IGraphQLSerializer serializer, IOptions
     {
         if (root.ValueKind == JsonValueKind.Object)
         {
-            return One(FromObject(root));
+            return One(ReadOperation(root));
         }
 
         if (root.ValueKind != JsonValueKind.Array)
@@ -75,7 +75,7 @@ public sealed class GraphQLRequestReader(IGraphQLSerializer serializer, IOptions
         foreach (var element in root.EnumerateArray())
         {
             var (request, error) = element.ValueKind == JsonValueKind.Object
-                ? FromObject(element)
+                ? ReadOperation(element)
                 : (null, "Each operation of a batch must be a JSON object.");
             if (error is not null)
             {
@@ -88,7 +88,8 @@ public sealed class GraphQLRequestReader(IGraphQLSerializer serializer, IOptions
         return new Read(requests, true, null);
     }
 
-    private (GraphQLHttpRequest? Request, string? Error) FromObject(JsonElement body)
+    /// <summary>One operation's parameters from a JSON object: a POST body, a batch entry, or a WebSocket subscribe payload.</summary>
+    public (GraphQLHttpRequest? Request, string? Error) ReadOperation(JsonElement body)
     {
         if (!body.TryGetProperty("query", out var query) || query.ValueKind != JsonValueKind.String)
         {
