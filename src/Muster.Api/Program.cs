@@ -6,6 +6,10 @@ using Muster.Api.Ide;
 using Muster.Api.Operations;
 using Muster.Infrastructure;
 using Muster.Scheduling;
+using Muster.Units;
+using Muster.Api.Units;
+using Muster.Experts;
+using Muster.Api.Experts;
 
 var builder = WebApplication.CreateBuilder(args);
 var database = builder.Configuration.GetConnectionString("Muster")
@@ -13,14 +17,18 @@ var database = builder.Configuration.GetConnectionString("Muster")
 
 builder.AddMusterTelemetry();
 builder.Services
-    .AddEventStore(database, store => store.ConfigureAgencies())
+    .AddEventStore(database, store => store.ConfigureAgencies(), store => store.ConfigureUnits(), store => store.ConfigureExperts())
     .AddScheduling(database)
     .AddMusterAuthentication(builder.Configuration)
     .AddMusterGraphQL(builder.Configuration)
     .AddMusterHealthChecks()
     .AddSingleton<IdePage>()
     .AddAgencies()
-    .AddAgenciesGraph();
+    .AddAgenciesGraph()
+    .AddUnits(builder.Configuration)
+    .AddUnitsGraph()
+    .AddExperts(builder.Configuration)
+    .AddExpertsGraph();
 if (builder.Environment.IsDevelopment())
 {
     builder.Services.AddSingleton<DevelopmentTokens>().AddHostedService(s => s.GetRequiredService<DevelopmentTokens>());
@@ -29,6 +37,7 @@ if (builder.Environment.IsDevelopment())
 var app = builder.Build();
 app.UseAuthentication();
 app.UseStaticFiles();
+app.UseWebSockets();
 app.MapMusterGraphQL();
 app.MapMusterHealth();
 app.Run();

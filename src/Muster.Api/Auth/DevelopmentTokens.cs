@@ -11,7 +11,7 @@ public sealed class DevelopmentTokens(TokenIssuer issuer, ILogger<DevelopmentTok
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(12);
 
     public string TokenFor(string role) =>
-        issuer.Issue($"dev-{role}", role, role == Roles.Partner ? DemoPartnerAgency : null, Lifetime);
+        issuer.Issue($"dev-{role}", role, role == Roles.Partner ? DemoPartnerAgency.ToString() : null, Lifetime);
 
     public Task StartAsync(CancellationToken cancellationToken)
     {

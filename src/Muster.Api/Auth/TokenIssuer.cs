@@ -7,12 +7,12 @@ namespace Muster.Api.Auth;
 /// <summary>Signs HS256 tokens with the configured key: for development tokens and tests, never served by the API.</summary>
 public sealed class TokenIssuer(AuthOptions auth, TimeProvider time)
 {
-    public string Issue(string subject, string role, Guid? agencyId, TimeSpan lifetime)
+    public string Issue(string subject, string role, string? agency, TimeSpan lifetime)
     {
         var claims = new List<Claim> { new(Claims.Subject, subject), new(Claims.Role, role) };
-        if (agencyId is { } agency)
+        if (agency is not null)
         {
-            claims.Add(new Claim(Claims.Agency, agency.ToString()));
+            claims.Add(new Claim(Claims.Agency, agency));
         }
 
         var now = time.GetUtcNow().UtcDateTime;

@@ -1,5 +1,7 @@
 using GraphQL.Types;
 using Muster.Api.Agencies;
+using Muster.Api.Experts;
+using Muster.Api.Units;
 
 namespace Muster.Api.GraphQL;
 
@@ -10,5 +12,7 @@ public sealed class MutationType : ObjectGraphType
     {
         Name = "Mutation";
         RegisterAgencyMutation.AddTo(this);
+        UnitMutations.AddTo(this);
+        ExpertMutations.AddTo(this);
     }
 }

@@ -1,7 +1,9 @@
 using GraphQL.Types;
 using Muster.Api.Agencies;
 using Muster.Api.Audit;
+using Muster.Api.Experts;
 using Muster.Api.GraphQL.Relay;
+using Muster.Api.Units;
 using Muster.Api.Viewer;
 
 namespace Muster.Api.GraphQL;
@@ -16,5 +18,9 @@ public sealed class QueryType : ObjectGraphType
         ViewerQuery.AddTo(this);
         AgencyQueries.AddTo(this);
         AuditQueries.AddTo(this);
+        UnitSpatialQueries.AddTo(this);
+        UnitListQueries.AddTo(this);
+        ExpertSpatialQueries.AddTo(this);
+        ExpertListQueries.AddTo(this);
     }
 }

@@ -23,6 +23,20 @@ public readonly record struct GeoPoint(double Lat, double Lon)
         return null;
     }
 
+    /// <summary>
+    /// Great-circle distance on a sphere of the mean Earth radius: within about 0.5% of the geodesic, good
+    /// enough to filter live updates in memory. Rankings use PostGIS geography, which is geodesic.
+    /// </summary>
+    public double ApproximateMetersTo(GeoPoint other)
+    {
+        const double earthRadius = 6_371_008.8;
+        static double Rad(double degrees) => degrees * Math.PI / 180;
+        var dLat = Rad(other.Lat - Lat);
+        var dLon = Rad(other.Lon - Lon);
+        var h = Math.Pow(Math.Sin(dLat / 2), 2) + Math.Cos(Rad(Lat)) * Math.Cos(Rad(other.Lat)) * Math.Pow(Math.Sin(dLon / 2), 2);
+        return 2 * earthRadius * Math.Asin(Math.Min(1, Math.Sqrt(h)));
+    }
+
     public Point ToPoint() => new(Lon, Lat) { SRID = Srid };
 
     public static GeoPoint FromPoint(Point point) => new(point.Y, point.X);

@@ -26,7 +26,7 @@ public sealed class NodeTests(AppFixture fixture) : IClassFixture<AppFixture>
     {
         var first = await AgencyCalls.RegisterAsync(App, "辛置镇人民政府", "TOWNSHIP");
         var second = await AgencyCalls.RegisterAsync(App, "白龙镇人民政府", "TOWNSHIP");
-        var unknown = Convert.ToBase64String("Agency:00000000000000000000000000000001"u8.ToArray()).TrimEnd('=');
+        var unknown = Ids.Unknown("Agency");
 
         var response = await App.PostAsync(
             "query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Agency { name } } }",

@@ -58,6 +58,10 @@ public sealed class MusterApp : WebApplicationFactory<Program>
     }
 
     public string Token(string role, Guid? agency = null, string? subject = null) =>
+        Token(role, agency?.ToString(), subject);
+
+    /// <summary>A token whose agency claim is given as the agency's global id, as a partner's system would.</summary>
+    public string Token(string role, string? agency, string? subject = null) =>
         Services.GetRequiredService<TokenIssuer>().Issue(subject ?? $"test-{role}", role, agency, TimeSpan.FromHours(1));
 
     /// <summary>POSTs one operation as application/json and returns the parsed response.</summary>

@@ -6,7 +6,19 @@ namespace Muster.Api.GraphQL.Scalars;
 /// <summary>What every mutation answers: the changed object, or the business errors and nothing changed.</summary>
 public sealed record Payload(object? Value, IReadOnlyList<DomainError> Errors)
 {
-    public static Payload From<T>(Result<T> result) => new(result.Value, result.Errors);
+    /// <summary>
+    /// The payload of a result; a refusal for who the caller is (FORBIDDEN) is an authorization failure,
+    /// answered as a top-level error like the role checks.
+    /// </summary>
+    public static Payload From<T>(Result<T> result)
+    {
+        if (result.Errors.FirstOrDefault(e => e.Code == ErrorCodes.Forbidden) is { } forbidden)
+        {
+            throw new global::GraphQL.ExecutionError(forbidden.Message) { Code = ErrorCodes.Forbidden };
+        }
+
+        return new(result.Value, result.Errors);
+    }
 }
 
 public abstract class PayloadType<TGraph> : ObjectGraphType<Payload>

@@ -1,6 +1,7 @@
 using GraphQL.Validation.Complexity;
 using GraphQL.Validation.Errors.Custom;
 using GraphQLParser.AST;
+using Muster.Api.GraphQL.Relay;
 
 namespace Muster.Api.GraphQL.Transport;
 
@@ -17,6 +18,15 @@ public static class QueryLimits
     {
         complexity.MaxDepth = null;
         complexity.MaxComplexity = null;
+        var standard = complexity.DefaultComplexityImpactDelegate;
+        complexity.DefaultComplexityImpactDelegate = context =>
+        {
+            // A page larger than any list serves is refused by the field with a clear message; count it at the cap here.
+            var impact = standard(context);
+            return impact.ChildImpactMultiplier > Connections.MaxPageSize
+                ? new FieldComplexityResult(impact.FieldImpact, Connections.MaxPageSize)
+                : impact;
+        };
         complexity.ValidateComplexityDelegate = context =>
         {
             var introspection = IsIntrospectionOnly(context.ValidationContext.Operation);

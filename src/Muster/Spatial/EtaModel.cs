@@ -1,0 +1,48 @@
+using Muster.Units;
+
+namespace Muster.Spatial;
+
+/// <summary>
+/// Estimated time of arrival: turnout + distance × detour factor / speed, per kind of unit.
+/// A road network can replace it later behind the same methods.
+/// </summary>
+public sealed class EtaModel(EtaOptions options)
+{
+    public int UnitSeconds(UnitKind kind, double meters) =>
+        Seconds(options.Units.GetValueOrDefault(kind) ?? EtaOptions.Fallback, meters);
+
+    public int ExpertSeconds(double meters) => Seconds(options.Experts, meters);
+
+    private int Seconds(Travel travel, double meters) =>
+        (int)Math.Round(travel.TurnoutSeconds + meters * options.DetourFactor / (travel.SpeedKmh / 3.6));
+}
+
+/// <summary>The <c>Eta</c> configuration section.</summary>
+public sealed class EtaOptions
+{
+    public const string Section = "Eta";
+    public static readonly Travel Fallback = new() { TurnoutSeconds = 300, SpeedKmh = 35 };
+
+    /// <summary>Roads are longer than the straight line; 1.4 suits a valley city with a river to cross.</summary>
+    public double DetourFactor { get; set; } = 1.4;
+
+    public Dictionary<UnitKind, Travel> Units { get; set; } = new()
+    {
+        [UnitKind.FireEngine] = new() { TurnoutSeconds = 60, SpeedKmh = 45 },
+        [UnitKind.RescueTeam] = new() { TurnoutSeconds = 120, SpeedKmh = 45 },
+        [UnitKind.MineRescueTeam] = new() { TurnoutSeconds = 60, SpeedKmh = 50 },
+        [UnitKind.Ambulance] = new() { TurnoutSeconds = 60, SpeedKmh = 55 },
+        [UnitKind.HazmatTeam] = new() { TurnoutSeconds = 180, SpeedKmh = 40 },
+        [UnitKind.Boat] = new() { TurnoutSeconds = 600, SpeedKmh = 30 },
+        [UnitKind.HeavyMachinery] = new() { TurnoutSeconds = 900, SpeedKmh = 25 },
+        [UnitKind.Other] = Fallback,
+    };
+
+    public Travel Experts { get; set; } = new() { TurnoutSeconds = 900, SpeedKmh = 50 };
+}
+
+public sealed class Travel
+{
+    public int TurnoutSeconds { get; set; }
+    public double SpeedKmh { get; set; }
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using Marten;
+using Muster.Infrastructure;
+using Muster.Spatial;
+using Npgsql;
+using NetTopologySuite.Geometries;
+
+namespace Muster.Units.Locating;
+
+public sealed record UnitDistance(RescueUnit Unit, double DistanceMeters, int EtaSeconds, bool PositionStale);
+
+/// <summary>Which units a query may return: all of them, or one agency's.</summary>
+public sealed record UnitScope(Guid? AgencyId, UnitStatus? Status, string? Capability);
+
+/// <summary>Spatial questions about units, answered by PostGIS through the GiST index.</summary>
+public sealed class UnitFinder(NpgsqlDataSource database, IQuerySession session, EtaModel eta, TimeProvider time, UnitFinderOptions options)
+{
+    public const int MaxNearest = 50;
+    public const int MaxWithin = 500;
+
+    /// <summary>
+    /// The <paramref name="first"/> units that arrive soonest, fresh positions before stale ones. ETA orders
+    /// units of one kind as distance does, so the k nearest of each kind and freshness hold the k soonest.
+    /// </summary>
+    public async Task<IReadOnlyList<UnitDistance>> NearestAsync(GeoPoint near, UnitScope scope, int first, CancellationToken ct)
+    {
+        // k stays a literal: with LIMIT $n a generic plan can fall back to a sequential scan.
+        var k = Math.Clamp(first, 1, MaxNearest).ToString(CultureInfo.InvariantCulture);
+        var sql = $"""
+            select t.id, t.distance from unnest(@kinds) as k(kind) cross join (values (true), (false)) as f(fresh)
+            cross join lateral (
+              select u.id, ST_Distance(u.location, @point) as distance from {UnitLocationsTable.Name} u
+              where u.kind = k.kind and (u.position_at is null or u.position_at >= @cutoff) = f.fresh and {Filter(scope)}
+              order by u.location <-> @point limit {k}) t
+            """;
+        var found = await QueryAsync(sql, near, scope, command =>
+            command.Parameters.AddWithValue("kinds", Enum.GetNames<UnitKind>()), ct);
+        return found
+            .OrderBy(u => u.PositionStale).ThenBy(u => u.EtaSeconds).ThenBy(u => u.DistanceMeters)
+            .Take(first).ToList();
+    }
+
+    /// <summary>Units within <paramref name="radiusMeters"/> of a point, nearest first.</summary>
+    public Task<IReadOnlyList<UnitDistance>> WithinAsync(GeoPoint center, double radiusMeters, UnitScope scope, CancellationToken ct) =>
+        QueryAsync($"""
+            select u.id, ST_Distance(u.location, @point) as distance from {UnitLocationsTable.Name} u
+            where ST_DWithin(u.location, @point, @radius) and {Filter(scope)}
+            order by u.location <-> @point limit {MaxWithin}
+            """, center, scope, command => command.Parameters.AddWithValue("radius", radiusMeters), ct);
+
+    /// <summary>Units inside an area (a polygon in WGS84), nearest to its centre first.</summary>
+    public Task<IReadOnlyList<UnitDistance>> InAreaAsync(Polygon area, UnitScope scope, CancellationToken ct)
+    {
+        var centre = GeoPoint.FromPoint(area.Centroid);
+        area.SRID = GeoPoint.Srid;
+        return QueryAsync($"""
+            select u.id, ST_Distance(u.location, @point) as distance from {UnitLocationsTable.Name} u
+            where ST_Covers(@area::geography, u.location) and {Filter(scope)}
+            order by u.location <-> @point limit {MaxWithin}
+            """, centre, scope, command => command.Parameters.AddWithValue("area", area), ct);
+    }
+
+    /// <summary>The capability tags in use, with how many units carry each, most common first.</summary>
+    public Task<IReadOnlyList<(string Tag, int Count)>> CapabilitiesAsync(Guid? agencyId, CancellationToken ct) =>
+        TagCensus.CountAsync(database, UnitLocationsTable.Name, "capabilities", agencyId, ct);
+
+    private static string Filter(UnitScope scope) => string.Join(" and ", new[]
+    {
+        "true",
+        scope.AgencyId is null ? null : "u.agency_id = @agency",
+        scope.Status is null ? null : "u.status = @status",
+        scope.Capability is null ? null : "@capability = any(u.capabilities)",
+    }.Where(c => c is not null));
+
+    private async Task<IReadOnlyList<UnitDistance>> QueryAsync(
+        string sql, GeoPoint point, UnitScope scope, Action<NpgsqlCommand> parameters, CancellationToken ct)
+    {
+        var cutoff = time.GetUtcNow() - options.StaleAfter;
+        await using var command = database.CreateCommand(sql);
+        command.Parameters.AddWithValue("point", point.ToPoint());
+        command.Parameters.AddWithValue("cutoff", cutoff);
+        command.Parameters.AddWithValue("agency", NpgsqlTypes.NpgsqlDbType.Uuid, (object?)scope.AgencyId ?? DBNull.Value);
+        command.Parameters.AddWithValue("status", scope.Status?.ToString() ?? "");
+        command.Parameters.AddWithValue("capability", scope.Capability ?? "");
+        parameters(command);
+
+        var found = await DistanceRows.LoadAsync<RescueUnit>(command, session, u => u.Id, ct);
+        return found.Select(f => Measure(f.Document, f.Meters, cutoff)).ToList();
+    }
+
+    private UnitDistance Measure(RescueUnit unit, double meters, DateTimeOffset cutoff) =>
+        new(unit, meters, eta.UnitSeconds(unit.Kind, meters), unit.PositionAt < cutoff);
+}
+
+/// <summary>The <c>Units</c> configuration section.</summary>
+public sealed class UnitFinderOptions
+{
+    public const string Section = "Units";
+
+    /// <summary>A unit whose last position is older than this is ranked after fresh ones and marked stale.</summary>
+    public TimeSpan StaleAfter { get; set; } = TimeSpan.FromMinutes(30);
+}

@@ -1,0 +1,76 @@
+using Marten;
+using Muster.Agencies;
+using Muster.Infrastructure;
+using Muster.Spatial;
+
+namespace Muster.Units.Registering;
+
+public sealed record RegisterUnit(
+    string Name,
+    UnitKind Kind,
+    NimsType Type,
+    IReadOnlyList<string> Capabilities,
+    int CrewSize,
+    GeoPoint HomeStation,
+    Guid AgencyId);
+
+public static class RegisterUnitDecision
+{
+    public const int MaxCrew = 500;
+
+    public static Result<UnitRegistered> Decide(RegisterUnit command, Guid newId, Actor actor, bool agencyExists)
+    {
+        if (actor.Role == Role.Partner && actor.AgencyId != command.AgencyId)
+        {
+            return new DomainError(ErrorCodes.Forbidden, "a partner registers units of its own agency only", "agencyId");
+        }
+
+        var name = command.Name.Trim();
+        if (name.Length is 0 or > 200)
+        {
+            return DomainError.Validation("name must have 1 to 200 characters", "name");
+        }
+
+        if (command.CrewSize is < 1 or > MaxCrew)
+        {
+            return DomainError.Validation($"crewSize must be between 1 and {MaxCrew}", "crewSize");
+        }
+
+        if (GeoPoint.Check(command.HomeStation.Lat, command.HomeStation.Lon, "location") is { } invalid)
+        {
+            return invalid;
+        }
+
+        var capabilities = Tags.Normalize(command.Capabilities, "capabilities");
+        if (!capabilities.Succeeded)
+        {
+            return Result<UnitRegistered>.Fail(capabilities.Errors);
+        }
+
+        if (!agencyExists)
+        {
+            return DomainError.NotFound("no such agency", "agencyId");
+        }
+
+        return new UnitRegistered(newId, name, command.Kind, command.Type, capabilities.Value!, command.CrewSize,
+            command.HomeStation, command.AgencyId);
+    }
+}
+
+public sealed class RegisterUnitHandler(IDocumentSession session, IActorAccessor actors)
+{
+    public async Task<Result<RescueUnit>> Handle(RegisterUnit command, CancellationToken ct)
+    {
+        var agency = await session.LoadAsync<Agency>(command.AgencyId, ct);
+        var decision = RegisterUnitDecision.Decide(command, Guid.CreateVersion7(), actors.Current ?? Actor.System, agency is not null);
+        if (!decision.Succeeded)
+        {
+            return Result<RescueUnit>.Fail(decision.Errors);
+        }
+
+        var registered = decision.Value!;
+        session.Events.StartStream<RescueUnit>(registered.UnitId, registered);
+        await session.SaveChangesAsync(ct);
+        return (await session.LoadAsync<RescueUnit>(registered.UnitId, ct))!;
+    }
+}

@@ -1,0 +1,21 @@
+using Muster.Spatial;
+
+namespace Muster.Units;
+
+public sealed record UnitRegistered(
+    Guid UnitId,
+    string Name,
+    UnitKind Kind,
+    NimsType Type,
+    IReadOnlyList<string> Capabilities,
+    int CrewSize,
+    GeoPoint HomeStation,
+    Guid AgencyId);
+
+public sealed record UnitStatusChanged(Guid UnitId, UnitStatus From, UnitStatus To, string? Reason);
+
+/// <summary>An AVL report; <paramref name="At"/> is the device's time, which may be older than the last known one.</summary>
+public sealed record UnitPositionReported(Guid UnitId, GeoPoint Location, DateTimeOffset At);
+
+/// <summary>No position has come for longer than the configured age.</summary>
+public sealed record UnitPositionWentStale(Guid UnitId, DateTimeOffset LastPositionAt);
