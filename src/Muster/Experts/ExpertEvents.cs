@@ -1,0 +1,15 @@
+using Muster.Spatial;
+
+namespace Muster.Experts;
+
+public sealed record ExpertRegistered(
+    Guid ExpertId,
+    string Name,
+    ExpertKind Kind,
+    IReadOnlyList<string> Specialties,
+    string Contact,
+    GeoPoint Location,
+    Guid AgencyId,
+    OnCallHours? OnCall);
+
+public sealed record ExpertAvailabilityChanged(Guid ExpertId, ExpertAvailability From, ExpertAvailability To, string? Reason);

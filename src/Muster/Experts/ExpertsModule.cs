@@ -1,0 +1,32 @@
+using JasperFx.Events.Projections;
+using Marten;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Muster.Experts.ChangingAvailability;
+using Muster.Experts.Locating;
+using Muster.Experts.Registering;
+using Muster.Spatial;
+
+namespace Muster.Experts;
+
+public static class ExpertsModule
+{
+    public static StoreOptions ConfigureExperts(this StoreOptions options)
+    {
+        options.Projections.Add<ExpertProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<ExpertLocationsProjection>(ProjectionLifecycle.Inline);
+        options.Schema.For<Expert>().Index(e => e.AgencyId);
+        return options;
+    }
+
+    public static IServiceCollection AddExperts(this IServiceCollection services, IConfiguration configuration)
+    {
+        // The ETA model is shared with units; whichever capability registers first provides it.
+        services.TryAddSingleton(_ => new EtaModel(configuration.GetSection(EtaOptions.Section).Get<EtaOptions>() ?? new EtaOptions()));
+        services.AddScoped<RegisterExpertHandler>();
+        services.AddScoped<ChangeExpertAvailabilityHandler>();
+        services.AddScoped<ExpertFinder>();
+        return services;
+    }
+}

@@ -1,0 +1,89 @@
+using Marten;
+using Muster.Agencies;
+using Muster.Infrastructure;
+using Muster.Spatial;
+
+namespace Muster.Experts.Registering;
+
+/// <param name="OnCall">Daily hours as <c>HH:mm-HH:mm</c> (see <see cref="OnCallHours"/>); null when the expert has no fixed hours.</param>
+public sealed record RegisterExpert(
+    string Name,
+    ExpertKind Kind,
+    IReadOnlyList<string> Specialties,
+    string Contact,
+    GeoPoint Location,
+    Guid AgencyId,
+    string? OnCall);
+
+public static class RegisterExpertDecision
+{
+    public const int MaxNameLength = 200;
+    public const int MaxContactLength = 200;
+
+    public static Result<ExpertRegistered> Decide(RegisterExpert command, Guid newId, Actor actor, bool agencyExists)
+    {
+        if (actor.Role == Role.Partner && actor.AgencyId != command.AgencyId)
+        {
+            return new DomainError(ErrorCodes.Forbidden, "a partner registers experts of its own agency only", "agencyId");
+        }
+
+        var name = command.Name.Trim();
+        if (name.Length is 0 or > MaxNameLength)
+        {
+            return DomainError.Validation($"name must have 1 to {MaxNameLength} characters", "name");
+        }
+
+        var contact = command.Contact.Trim();
+        if (contact.Length is 0 or > MaxContactLength)
+        {
+            return DomainError.Validation($"contact (a phone number or radio channel) must have 1 to {MaxContactLength} characters", "contact");
+        }
+
+        if (GeoPoint.Check(command.Location.Lat, command.Location.Lon) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var specialties = Tags.Normalize(command.Specialties, "specialties");
+        if (!specialties.Succeeded)
+        {
+            return Result<ExpertRegistered>.Fail(specialties.Errors);
+        }
+
+        if (specialties.Value!.Count == 0)
+        {
+            return DomainError.Validation("an expert needs at least one specialty, e.g. mine-ventilation", "specialties");
+        }
+
+        var onCall = command.OnCall is null ? null : OnCallHours.Parse(command.OnCall);
+        if (onCall is { Succeeded: false })
+        {
+            return Result<ExpertRegistered>.Fail(onCall.Errors);
+        }
+
+        if (!agencyExists)
+        {
+            return DomainError.NotFound("no such agency", "agencyId");
+        }
+
+        return new ExpertRegistered(newId, name, command.Kind, specialties.Value, contact, command.Location, command.AgencyId, onCall?.Value);
+    }
+}
+
+public sealed class RegisterExpertHandler(IDocumentSession session, IActorAccessor actors)
+{
+    public async Task<Result<Expert>> Handle(RegisterExpert command, CancellationToken ct)
+    {
+        var agency = await session.LoadAsync<Agency>(command.AgencyId, ct);
+        var decision = RegisterExpertDecision.Decide(command, Guid.CreateVersion7(), actors.Current ?? Actor.System, agency is not null);
+        if (!decision.Succeeded)
+        {
+            return Result<Expert>.Fail(decision.Errors);
+        }
+
+        var registered = decision.Value!;
+        session.Events.StartStream<Expert>(registered.ExpertId, registered);
+        await session.SaveChangesAsync(ct);
+        return (await session.LoadAsync<Expert>(registered.ExpertId, ct))!;
+    }
+}
