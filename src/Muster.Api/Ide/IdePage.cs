@@ -34,7 +34,7 @@ public sealed class IdePage(IWebHostEnvironment environment, IServiceProvider se
         }
 
         var token = environment.IsDevelopment() ? services.GetService<DevelopmentTokens>()?.TokenFor(Roles.Admin) : null;
-        var config = JsonSerializer.Serialize(new { endpoint = "/graphql", token = token ?? "" });
+        var config = JsonSerializer.Serialize(new { endpoint = "/graphql", subscriptionUrl = "/graphql", token = token ?? "" });
         html = html.Replace(Placeholder, $"<script>window.__MUSTER__ = {config};</script>", StringComparison.Ordinal);
 
         http.Response.ContentType = "text/html; charset=utf-8";

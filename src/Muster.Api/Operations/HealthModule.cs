@@ -14,6 +14,7 @@ public static class HealthModule
     {
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: [Ready])
+            .AddCheck<ChangeFeedReadyCheck>("changes", tags: [Ready])
             .AddQuartz(quartz =>
             {
                 quartz.Name = "scheduler";

@@ -134,6 +134,6 @@ public sealed class DevelopmentIntrospectionTests(DevelopmentIntrospectionTests.
 
         Assert.Equal(200, response.Status);
         Assert.Equal("text/html", response.ContentType);
-        Assert.Matches("window.__MUSTER__ = \\{\"endpoint\":\"/graphql\",\"token\":\"ey[^\"]+\"\\}", response.Text);
+        Assert.Matches("window.__MUSTER__ = \\{\"endpoint\":\"/graphql\",\"subscriptionUrl\":\"/graphql\",\"token\":\"ey[^\"]+\"\\}", response.Text);
     }
 }

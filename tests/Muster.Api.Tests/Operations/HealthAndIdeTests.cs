@@ -18,7 +18,7 @@ public sealed class HealthAndIdeTests(AppFixture fixture) : IClassFixture<AppFix
     }
 
     [Fact]
-    public async Task Ready_reports_database_schema_and_scheduler()
+    public async Task Ready_reports_database_schema_scheduler_and_change_feed()
     {
         using var client = App.CreateClient();
 
@@ -29,6 +29,7 @@ public sealed class HealthAndIdeTests(AppFixture fixture) : IClassFixture<AppFix
         Assert.Equal("Healthy", report["checks"]!["database"]!["status"]!.GetValue<string>());
         Assert.Contains("schema applied", report["checks"]!["database"]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("Healthy", report["checks"]!["scheduler"]!["status"]!.GetValue<string>());
+        Assert.Equal("Healthy", report["checks"]!["changes"]!["status"]!.GetValue<string>());
     }
 
     [Fact]
@@ -41,6 +42,6 @@ public sealed class HealthAndIdeTests(AppFixture fixture) : IClassFixture<AppFix
         Assert.Equal(200, response.Status);
         Assert.Equal("text/html", response.ContentType);
         Assert.Contains("Muster", response.Text, StringComparison.Ordinal);
-        Assert.Contains("window.__MUSTER__ = {\"endpoint\":\"/graphql\",\"token\":\"\"}", response.Text, StringComparison.Ordinal);
+        Assert.Contains("window.__MUSTER__ = {\"endpoint\":\"/graphql\",\"subscriptionUrl\":\"/graphql\",\"token\":\"\"}", response.Text, StringComparison.Ordinal);
     }
 }

@@ -23,6 +23,9 @@ public sealed partial class ChangeFeed(NpgsqlDataSource database, ILogger<Change
     private readonly ChangeSubscribers _subscribers = new();
     private readonly TaskCompletionSource _firstListen = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>True while the dedicated connection listens; live updates may be missed while it is false.</summary>
+    public bool IsListening { get; private set; }
+
     /// <summary>How many in-process subscribers listen now.</summary>
     public int SubscriberCount => _subscribers.Count;
 
@@ -51,6 +54,7 @@ public sealed partial class ChangeFeed(NpgsqlDataSource database, ILogger<Change
             catch (Exception e)
             {
                 // Whatever broke the connection, the feed must outlive it: live updates depend on it.
+                IsListening = false;
                 var delay = Backoff[Math.Min(failures++, Backoff.Length - 1)];
                 LogConnectionLost(e, delay);
                 try
@@ -75,6 +79,7 @@ public sealed partial class ChangeFeed(NpgsqlDataSource database, ILogger<Change
         }
 
         listening();
+        IsListening = true;
         _firstListen.TrySetResult();
         LogListening(ChangeNotice.Channel);
         while (true)
