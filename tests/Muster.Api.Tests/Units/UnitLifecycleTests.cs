@@ -145,4 +145,22 @@ public sealed class UnitLifecycleTests(AppFixture fixture) : IClassFixture<AppFi
         Assert.Equal("unit_position_went_stale", last["eventType"]!.GetValue<string>());
         Assert.Equal("system", last["actor"]!["subject"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task Times_with_a_local_offset_are_accepted_as_the_same_instant()
+    {
+        var agency = await AgencyCalls.RegisterAsync(App, "开元街道应急队", "TOWNSHIP");
+        var unit = await UnitCalls.RegisterAsync(App, agency, "抢险队 4", 36.55, 111.80, "RESCUE_TEAM");
+        var beijing = TimeSpan.FromHours(8);
+        var at = DateTimeOffset.UtcNow.AddMinutes(-1).ToOffset(beijing);
+
+        var report = await App.PostAsync(UnitCalls.ReportPosition,
+            new { input = new { unitId = unit, location = new { lat = 36.61, lon = 111.73 }, at = at.ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture) } }, App.Token("admin"));
+        var asOf = await App.PostAsync("query($id: ID!, $at: DateTime!) { unitAsOf(id: $id, at: $at) { location { lat } } }",
+            new { id = unit, at = DateTimeOffset.UtcNow.AddSeconds(5).ToOffset(beijing).ToString("O") }, App.Token("commander"));
+
+        var positionAt = DateTimeOffset.Parse(report.Data!["reportUnitPosition"]!["unit"]!["positionAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(at.ToUnixTimeMilliseconds(), positionAt.ToUnixTimeMilliseconds());
+        Assert.Equal(36.61, asOf.Data!["unitAsOf"]!["location"]!["lat"]!.GetValue<double>());
+    }
 }

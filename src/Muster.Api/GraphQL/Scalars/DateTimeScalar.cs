@@ -25,7 +25,7 @@ public sealed class DateTimeScalar : ScalarGraphType
     {
         null => null,
         string text => Parse(text) ?? ThrowValueConversionError(value),
-        DateTimeOffset at => at,
+        DateTimeOffset at => at.ToUniversalTime(),
         _ => ThrowValueConversionError(value),
     };
 
@@ -40,8 +40,9 @@ public sealed class DateTimeScalar : ScalarGraphType
     {
         var time = text.IndexOf('T', StringComparison.Ordinal);
         var hasOffset = time > 0 && (text.EndsWith('Z') || text.IndexOfAny(['+', '-'], time) > 0);
+        // The instant is kept in UTC: PostgreSQL timestamptz stores instants, and Npgsql writes only UTC offsets.
         return hasOffset && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
-            ? at
+            ? at.ToUniversalTime()
             : null;
     }
 }

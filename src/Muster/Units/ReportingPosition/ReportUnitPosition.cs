@@ -35,7 +35,7 @@ public static class ReportUnitPositionDecision
         }
 
         // An older report is still recorded (the track keeps it) but does not move the unit: see UnitEvolution.
-        return new UnitPositionReported(unit.Id, command.Location, command.At);
+        return new UnitPositionReported(unit.Id, command.Location, command.At.ToUniversalTime());
     }
 }
 
