@@ -16,16 +16,12 @@ public static class AgencyQueries
             .Paged()
             .ResolveAsync(async context =>
             {
-                var session = context.RequestServices!.GetRequiredService<IQuerySession>();
-                var kind = context.GetArgument<AgencyKind?>("kind");
-                IQueryable<Agency> Agencies() => kind is { } k
-                    ? session.Query<Agency>().Where(a => a.Kind == k)
-                    : session.Query<Agency>();
+                IQueryable<Agency> agencies = context.RequestServices!.GetRequiredService<IQuerySession>().Query<Agency>();
+                if (context.GetArgument<AgencyKind?>("kind") is { } kind)
+                {
+                    agencies = agencies.Where(a => a.Kind == kind);
+                }
 
-                return await Connections.ResolveAsync(
-                    context,
-                    ct => Agencies().CountAsync(ct),
-                    async (offset, limit, ct) =>
-                        await Agencies().OrderBy(a => a.Name).ThenBy(a => a.Id).Skip(offset).Take(limit).ToListAsync(ct));
+                return await Connections.ResolveAsync(context, agencies.OrderBy(a => a.Name).ThenBy(a => a.Id));
             });
 }

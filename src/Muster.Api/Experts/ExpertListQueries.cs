@@ -24,13 +24,7 @@ public static class ExpertListQueries
             .Argument<IdGraphType>("agencyId").Argument<ExpertAvailabilityType>("availability").Argument<StringGraphType>("specialty")
             .Paged()
             .ResolveAsync(async context =>
-            {
-                var experts = Filtered(context);
-                return await Connections.ResolveAsync(
-                    context,
-                    ct => experts.CountAsync(ct),
-                    async (offset, limit, ct) => await experts.OrderBy(e => e.Name).ThenBy(e => e.Id).Skip(offset).Take(limit).ToListAsync(ct));
-            });
+                await Connections.ResolveAsync(context, Filtered(context).OrderBy(e => e.Name).ThenBy(e => e.Id)));
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<TagCountType>>>>("expertSpecialties")
             .Description("The specialty tags in use, with how many experts carry each, most common first; a partner counts its own agency's.")

@@ -22,13 +22,7 @@ public static class UnitListQueries
             .Argument<IdGraphType>("agencyId").Argument<UnitStatusType>("status").Argument<StringGraphType>("capability").Argument<UnitKindType>("kind")
             .Paged()
             .ResolveAsync(async context =>
-            {
-                var units = Filtered(context);
-                return await Connections.ResolveAsync(
-                    context,
-                    ct => units.CountAsync(ct),
-                    async (offset, limit, ct) => await units.OrderBy(u => u.Name).ThenBy(u => u.Id).Skip(offset).Take(limit).ToListAsync(ct));
-            });
+                await Connections.ResolveAsync(context, Filtered(context).OrderBy(u => u.Name).ThenBy(u => u.Id)));
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<TagCountType>>>>("unitCapabilities")
             .Description("The capability tags in use, with how many units carry each.")

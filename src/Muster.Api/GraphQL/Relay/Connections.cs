@@ -5,6 +5,7 @@ using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Types;
 using GraphQL.Types.Relay.DataObjects;
+using Marten;
 
 namespace Muster.Api.GraphQL.Relay;
 
@@ -20,6 +21,14 @@ public static class Connections
             .Argument<StringGraphType>("after", "Cursor: start after this item.")
             .Argument<IntGraphType>("last", $"Items from the end of the window, at most {MaxPageSize}.")
             .Argument<StringGraphType>("before", "Cursor: end before this item.");
+
+    /// <summary>A page of a Marten query, which must already be in a stable order.</summary>
+    public static Task<Connection<T>> ResolveAsync<T>(IResolveFieldContext context, IQueryable<T> ordered)
+        where T : notnull =>
+        ResolveAsync(
+            context,
+            ct => ordered.CountAsync(ct),
+            async (offset, limit, ct) => await ordered.Skip(offset).Take(limit).ToListAsync(ct));
 
     /// <summary>Counts, works out the requested window, then fetches only that slice.</summary>
     public static async Task<Connection<T>> ResolveAsync<T>(
