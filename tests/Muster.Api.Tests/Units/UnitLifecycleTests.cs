@@ -163,4 +163,36 @@ public sealed class UnitLifecycleTests(AppFixture fixture) : IClassFixture<AppFi
         Assert.Equal(at.ToUnixTimeMilliseconds(), positionAt.ToUnixTimeMilliseconds());
         Assert.Equal(36.61, asOf.Data!["unitAsOf"]!["location"]!["lat"]!.GetValue<double>());
     }
+
+    [Fact]
+    public async Task Logistics_staff_cannot_register_move_or_report_units()
+    {
+        var agency = await AgencyCalls.RegisterAsync(App, "下乐坪乡应急队", "TOWNSHIP");
+        var unit = await UnitCalls.RegisterAsync(App, agency, "抢险队 5", 36.55, 111.80, "RESCUE_TEAM");
+        var logistics = App.Token("logistics");
+
+        var register = await App.PostAsync(UnitCalls.Register, UnitCalls.Input(agency, "物资车", 36.5, 111.7), logistics);
+        var change = await App.PostAsync(UnitCalls.ChangeStatus, new { input = new { unitId = unit, status = "OUT_OF_SERVICE" } }, logistics);
+        var report = await App.PostAsync(UnitCalls.ReportPosition,
+            new { input = new { unitId = unit, location = new { lat = 36.6, lon = 111.7 }, at = DateTimeOffset.UtcNow.ToString("O") } }, logistics);
+
+        Assert.Equal(["FORBIDDEN"], register.ErrorCodes);
+        Assert.Equal(["FORBIDDEN"], change.ErrorCodes);
+        Assert.Equal(["FORBIDDEN"], report.ErrorCodes);
+    }
+
+    [Fact]
+    public async Task A_report_off_the_globe_is_refused_and_the_unit_stays()
+    {
+        var agency = await AgencyCalls.RegisterAsync(App, "库拨乡应急队", "TOWNSHIP");
+        var unit = await UnitCalls.RegisterAsync(App, agency, "抢险队 6", 36.55, 111.80, "RESCUE_TEAM");
+
+        var report = await App.PostAsync(UnitCalls.ReportPosition,
+            new { input = new { unitId = unit, location = new { lat = 123.0, lon = 111.7 }, at = DateTimeOffset.UtcNow.ToString("O") } }, App.Token("admin"));
+        var after = await App.PostAsync("query($id: ID!) { node(id: $id) { ... on RescueUnit { location { lat } positionAt } } }", new { id = unit }, App.Token("admin"));
+
+        Assert.Equal(["VALIDATION"], report.ErrorCodes);
+        Assert.Equal(36.55, after.Data!["node"]!["location"]!["lat"]!.GetValue<double>());
+        Assert.Null(after.Data!["node"]!["positionAt"]);
+    }
 }
