@@ -1,0 +1,92 @@
+using JasperFx.Events;
+using Marten;
+using Muster.Infrastructure;
+
+namespace Muster.Catalog.Defining;
+
+public sealed record DefineItem(
+    string Code, string Name, string? NameEn, string Unit, int PackSize, string? Category, int? ShelfLifeDays);
+
+public sealed record ItemDefined(
+    Guid ItemId, string Code, string Name, string? NameEn, string Unit, int PackSize, string? Category, int? ShelfLifeDays);
+
+public static class DefineItemDecision
+{
+    public const int MaxNameLength = 100;
+    public const int MaxUnitLength = 20;
+    public const int MaxCategoryLength = 100;
+
+    /// <summary>Every fault of the definition at once, or the item defined; a code already defined is a conflict.</summary>
+    public static Result<ItemDefined> Decide(DefineItem command, bool alreadyDefined)
+    {
+        var name = command.Name.Trim();
+        var nameEn = Blank(command.NameEn);
+        var unit = command.Unit.Trim();
+        var category = Blank(command.Category);
+        var errors = new List<DomainError>();
+        errors.AddRange(Check(ItemCode.Check(command.Code)));
+        errors.AddRange(Check(Text(name, "name", MaxNameLength)));
+        errors.AddRange(Check(nameEn is null ? null : Text(nameEn, "nameEn", MaxNameLength)));
+        errors.AddRange(Check(Text(unit, "unit", MaxUnitLength)));
+        errors.AddRange(Check(category is null ? null : Text(category, "category", MaxCategoryLength)));
+        if (command.PackSize < 1)
+        {
+            errors.Add(DomainError.Validation($"packSize must be at least 1, got {command.PackSize}", "packSize"));
+        }
+
+        if (command.ShelfLifeDays is < 1)
+        {
+            errors.Add(DomainError.Validation($"shelfLifeDays must be at least 1 when given, got {command.ShelfLifeDays}", "shelfLifeDays"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result<ItemDefined>.Fail(errors);
+        }
+
+        if (alreadyDefined)
+        {
+            return DomainError.Conflict($"item {command.Code} is already defined", "code");
+        }
+
+        return new ItemDefined(
+            ItemCode.StreamId(command.Code), command.Code, name, nameEn, unit, command.PackSize, category, command.ShelfLifeDays);
+    }
+
+    private static DomainError? Text(string value, string field, int maxLength) => value.Length switch
+    {
+        0 => DomainError.Validation($"{field} must not be empty", field),
+        var n when n > maxLength => DomainError.Validation($"{field} must be at most {maxLength} characters", field),
+        _ => null,
+    };
+
+    private static IEnumerable<DomainError> Check(DomainError? error) => error is null ? [] : [error];
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
+
+public sealed class DefineItemHandler(IDocumentSession session)
+{
+    public async Task<Result<Item>> Handle(DefineItem command, CancellationToken ct)
+    {
+        var id = ItemCode.StreamId(command.Code);
+        var existing = await session.Events.FetchStreamStateAsync(id, ct);
+        var decision = DefineItemDecision.Decide(command, alreadyDefined: existing is not null);
+        if (!decision.Succeeded)
+        {
+            return Result<Item>.Fail(decision.Errors);
+        }
+
+        session.Events.StartStream<Item>(id, decision.Value!);
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch (ExistingStreamIdCollisionException)
+        {
+            return DomainError.Conflict($"item {command.Code} was defined meanwhile", "code");
+        }
+
+        return (await session.LoadAsync<Item>(id, ct))!;
+    }
+}
