@@ -10,6 +10,10 @@ using Muster.Units;
 using Muster.Api.Units;
 using Muster.Experts;
 using Muster.Api.Experts;
+using Muster.Catalog;
+using Muster.Api.Catalog;
+using Muster.Depots;
+using Muster.Api.Depots;
 
 var builder = WebApplication.CreateBuilder(args);
 var database = builder.Configuration.GetConnectionString("Muster")
@@ -17,7 +21,7 @@ var database = builder.Configuration.GetConnectionString("Muster")
 
 builder.AddMusterTelemetry();
 builder.Services
-    .AddEventStore(database, store => store.ConfigureAgencies(), store => store.ConfigureUnits(), store => store.ConfigureExperts())
+    .AddEventStore(database, store => store.ConfigureAgencies(), store => store.ConfigureUnits(), store => store.ConfigureExperts(), store => store.ConfigureCatalog(), store => store.ConfigureDepots())
     .AddScheduling(database)
     .AddMusterAuthentication(builder.Configuration)
     .AddMusterGraphQL(builder.Configuration)
@@ -28,7 +32,11 @@ builder.Services
     .AddUnits(builder.Configuration)
     .AddUnitsGraph()
     .AddExperts(builder.Configuration)
-    .AddExpertsGraph();
+    .AddExpertsGraph()
+    .AddCatalog()
+    .AddCatalogGraph()
+    .AddDepots()
+    .AddDepotsGraph();
 if (builder.Environment.IsDevelopment())
 {
     builder.Services.AddSingleton<DevelopmentTokens>().AddHostedService(s => s.GetRequiredService<DevelopmentTokens>());

@@ -1,5 +1,7 @@
 using GraphQL.Types;
 using Muster.Api.Agencies;
+using Muster.Api.Catalog;
+using Muster.Api.Depots;
 using Muster.Api.Experts;
 using Muster.Api.Units;
 
@@ -14,5 +16,7 @@ public sealed class MutationType : ObjectGraphType
         RegisterAgencyMutation.AddTo(this);
         UnitMutations.AddTo(this);
         ExpertMutations.AddTo(this);
+        DefineItemMutation.AddTo(this);
+        DepotMutations.AddTo(this);
     }
 }

@@ -1,6 +1,8 @@
 using GraphQL.Types;
 using Muster.Api.Agencies;
 using Muster.Api.Audit;
+using Muster.Api.Catalog;
+using Muster.Api.Depots;
 using Muster.Api.Experts;
 using Muster.Api.GraphQL.Relay;
 using Muster.Api.Units;
@@ -22,5 +24,7 @@ public sealed class QueryType : ObjectGraphType
         UnitListQueries.AddTo(this);
         ExpertSpatialQueries.AddTo(this);
         ExpertListQueries.AddTo(this);
+        ItemQueries.AddTo(this);
+        DepotQueries.AddTo(this);
     }
 }

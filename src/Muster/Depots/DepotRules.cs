@@ -1,0 +1,41 @@
+using Muster.Infrastructure;
+
+namespace Muster.Depots;
+
+/// <summary>What every change to an existing depot checks first.</summary>
+public static class DepotRules
+{
+    /// <summary>
+    /// The depot exists, the actor may act on it (admin and logistics on any; a partner on its own agency's),
+    /// and it is still open; otherwise the error to answer.
+    /// </summary>
+    public static DomainError? MayChange(Depot? depot, Actor actor)
+    {
+        if (depot is null)
+        {
+            return DomainError.NotFound("no such depot", "depotId");
+        }
+
+        if (!MayAct(actor, depot.AgencyId))
+        {
+            return new DomainError(ErrorCodes.Forbidden, "a partner changes depots of its own agency only", "depotId");
+        }
+
+        return depot.Closed ? DomainError.InvalidState("the depot is closed", "depotId") : null;
+    }
+
+    public static bool MayAct(Actor actor, Guid agencyId) =>
+        actor.Role is Role.Admin or Role.Logistics || (actor.Role == Role.Partner && actor.AgencyId == agencyId);
+
+    /// <summary>A trimmed address, or null when none was given; at most 300 characters.</summary>
+    public static Result<string?> Address(string? address)
+    {
+        var trimmed = address?.Trim();
+        if (trimmed is { Length: > 300 })
+        {
+            return DomainError.Validation("address must have at most 300 characters", "address");
+        }
+
+        return Result<string?>.Ok(string.IsNullOrEmpty(trimmed) ? null : trimmed);
+    }
+}

@@ -1,0 +1,27 @@
+using Muster.Infrastructure;
+
+namespace Muster.Depots.Withdrawing;
+
+/// <summary>Takes a depot back out of the shared pool: it is its agency's own again.</summary>
+public sealed record WithdrawDepot(Guid DepotId);
+
+public static class WithdrawDepotDecision
+{
+    public static Result<DepotWithdrawn> Decide(Depot? depot, WithdrawDepot command, Actor actor)
+    {
+        if (DepotRules.MayChange(depot, actor) is { } refused)
+        {
+            return refused;
+        }
+
+        return depot!.Shared
+            ? new DepotWithdrawn(command.DepotId)
+            : DomainError.InvalidState("the depot is not in the shared pool", "depotId");
+    }
+}
+
+public sealed class WithdrawDepotHandler(DepotStreams streams)
+{
+    public Task<Result<Depot>> Handle(WithdrawDepot command, CancellationToken ct) =>
+        streams.ChangeAsync(command.DepotId, (depot, actor) => WithdrawDepotDecision.Decide(depot, command, actor), ct);
+}
