@@ -24,8 +24,10 @@ public sealed class UnitFinder(NpgsqlDataSource database, IQuerySession session,
     /// </summary>
     public async Task<IReadOnlyList<UnitDistance>> NearestAsync(GeoPoint near, UnitScope scope, int first, CancellationToken ct)
     {
-        // k stays a literal: with LIMIT $n a generic plan can fall back to a sequential scan.
-        var k = Math.Clamp(first, 1, MaxNearest).ToString(CultureInfo.InvariantCulture);
+        // The index orders by distance on a sphere, the ranking by the ellipsoid's: near-ties at the k-th place
+        // can swap, so each group brings 2k + 10 candidates. The limit stays a literal: with LIMIT $n a generic
+        // plan can fall back to a sequential scan.
+        var k = (2 * Math.Clamp(first, 1, MaxNearest) + 10).ToString(CultureInfo.InvariantCulture);
         var sql = $"""
             select t.id, t.distance from unnest(@kinds) as k(kind) cross join (values (true), (false)) as f(fresh)
             cross join lateral (
@@ -45,7 +47,7 @@ public sealed class UnitFinder(NpgsqlDataSource database, IQuerySession session,
         QueryAsync($"""
             select u.id, ST_Distance(u.location, @point) as distance from {UnitLocationsTable.Name} u
             where ST_DWithin(u.location, @point, @radius) and {Filter(scope)}
-            order by u.location <-> @point limit {MaxWithin}
+            order by distance, u.id limit {MaxWithin}
             """, center, scope, command => command.Parameters.AddWithValue("radius", radiusMeters), ct);
 
     /// <summary>Units inside an area (a polygon in WGS84), nearest to its centre first.</summary>
@@ -56,7 +58,7 @@ public sealed class UnitFinder(NpgsqlDataSource database, IQuerySession session,
         return QueryAsync($"""
             select u.id, ST_Distance(u.location, @point) as distance from {UnitLocationsTable.Name} u
             where ST_Covers(@area::geography, u.location) and {Filter(scope)}
-            order by u.location <-> @point limit {MaxWithin}
+            order by distance, u.id limit {MaxWithin}
             """, centre, scope, command => command.Parameters.AddWithValue("area", area), ct);
     }
 
