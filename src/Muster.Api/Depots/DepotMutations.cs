@@ -62,10 +62,8 @@ public static class DepotMutations
                 var input = Input(context);
                 return GlobalId.Of(DepotType.TypeName, (string)input["depotId"]!) is { } id
                     ? Payload.From(await handle(context, id, input))
-                    : NoSuchDepot;
+                    : Payload.NotFound("depot", "depotId");
             });
-
-    private static readonly Payload NoSuchDepot = new(null, [DomainError.NotFound("no such depot", "depotId")]);
 
     private static Dictionary<string, object?> Input(IResolveFieldContext context) => context.GetArgument<Dictionary<string, object?>>("input");
 

@@ -38,8 +38,11 @@ public static class ExpertMutations
             .ResolveAsync(async context =>
             {
                 var input = context.GetArgument<Dictionary<string, object?>>("input");
-                // An id that is not an expert's answers NOT_FOUND like an unknown expert.
-                var expertId = GlobalId.Of(ExpertType.TypeName, (string)input["expertId"]!) ?? Guid.Empty;
+                if (GlobalId.Of(ExpertType.TypeName, (string)input["expertId"]!) is not { } expertId)
+                {
+                    return Payload.NotFound("expert", "expertId");
+                }
+
                 var command = new ChangeExpertAvailability(expertId, (ExpertAvailability)input["availability"]!, input.GetValueOrDefault("reason") as string);
                 var handler = context.RequestServices!.GetRequiredService<ChangeExpertAvailabilityHandler>();
                 return Payload.From(await handler.Handle(command, context.CancellationToken));

@@ -51,7 +51,12 @@ public static class UnitListQueries
             .Argument<NonNullGraphType<IdGraphType>>("id").Argument<NonNullGraphType<DateTimeScalar>>("at")
             .ResolveAsync(async context =>
             {
-                var unit = await History(context).AsOfAsync(UnitId(context), context.GetArgument<DateTimeOffset>("at"), context.CancellationToken);
+                if (UnitId(context) is not { } id)
+                {
+                    return null;
+                }
+
+                var unit = await History(context).AsOfAsync(id, context.GetArgument<DateTimeOffset>("at"), context.CancellationToken);
                 return unit is not null && Visibility.MaySee(Visibility.Viewer(context), unit.AgencyId) ? unit : null;
             });
 
@@ -60,7 +65,11 @@ public static class UnitListQueries
             .Argument<NonNullGraphType<IdGraphType>>("id").Argument<NonNullGraphType<DateTimeScalar>>("from").Argument<NonNullGraphType<DateTimeScalar>>("to")
             .ResolveAsync(async context =>
             {
-                var id = UnitId(context);
+                if (UnitId(context) is not { } id)
+                {
+                    return Array.Empty<TrackPoint>();
+                }
+
                 var unit = await context.RequestServices!.GetRequiredService<IQuerySession>().LoadAsync<RescueUnit>(id, context.CancellationToken);
                 if (unit is null || !Visibility.MaySee(Visibility.Viewer(context), unit.AgencyId))
                 {
@@ -93,8 +102,8 @@ public static class UnitListQueries
         return units;
     }
 
-    private static Guid UnitId(IResolveFieldContext context) =>
-        GlobalId.Of(RescueUnitType.TypeName, context.GetArgument<string>("id")) ?? Guid.Empty;
+    private static Guid? UnitId(IResolveFieldContext context) =>
+        GlobalId.Of(RescueUnitType.TypeName, context.GetArgument<string>("id"));
 
     private static UnitHistory History(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<UnitHistory>();
 }

@@ -40,7 +40,7 @@ public static class UnitMutations
                 var input = context.GetArgument<Dictionary<string, object?>>("input");
                 if (UnitId(input) is not { } unitId)
                 {
-                    return NoSuchUnit;
+                    return Payload.NotFound("unit", "unitId");
                 }
 
                 var command = new ChangeUnitStatus(unitId, (UnitStatus)input["status"]!, input.GetValueOrDefault("reason") as string);
@@ -57,7 +57,7 @@ public static class UnitMutations
                 var input = context.GetArgument<Dictionary<string, object?>>("input");
                 if (UnitId(input) is not { } unitId)
                 {
-                    return NoSuchUnit;
+                    return Payload.NotFound("unit", "unitId");
                 }
 
                 var command = new ReportUnitPosition(unitId, (GeoPoint)input["location"]!, (DateTimeOffset)input["at"]!);
@@ -65,9 +65,6 @@ public static class UnitMutations
                 return Payload.From(await handler.Handle(command, context.CancellationToken));
             });
     }
-
-    /// <summary>An id that is not a unit's answers NOT_FOUND, like an unknown unit.</summary>
-    private static readonly Payload NoSuchUnit = new(null, [DomainError.NotFound("no such unit", "unitId")]);
 
     private static Guid? UnitId(Dictionary<string, object?> input) =>
         GlobalId.Of(RescueUnitType.TypeName, (string)input["unitId"]!);

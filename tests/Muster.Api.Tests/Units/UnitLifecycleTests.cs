@@ -195,4 +195,21 @@ public sealed class UnitLifecycleTests(AppFixture fixture) : IClassFixture<AppFi
         Assert.Equal(36.55, after.Data!["node"]!["location"]!["lat"]!.GetValue<double>());
         Assert.Null(after.Data!["node"]!["positionAt"]);
     }
+
+    [Fact]
+    public async Task History_of_an_id_that_names_no_unit_is_empty_not_an_error()
+    {
+        var agency = await AgencyCalls.RegisterAsync(App, "杨家庄乡应急队", "TOWNSHIP");
+
+        foreach (var id in new[] { agency, Ids.Unknown("RescueUnit"), "not-an-id" })
+        {
+            var response = await App.PostAsync(
+                "query($id: ID!, $at: DateTime!) { unitAsOf(id: $id, at: $at) { status } unitTrack(id: $id, from: $at, to: $at) { at } }",
+                new { id, at = DateTimeOffset.UtcNow.ToString("O") }, App.Token("commander"));
+
+            Assert.True(response.ErrorCodes.Count == 0, response.Text);
+            Assert.Null(response.Data!["unitAsOf"]);
+            Assert.Empty(response.Data!["unitTrack"]!.AsArray());
+        }
+    }
 }

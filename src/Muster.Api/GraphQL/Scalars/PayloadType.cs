@@ -19,6 +19,9 @@ public sealed record Payload(object? Value, IReadOnlyList<DomainError> Errors)
 
         return new(result.Value, result.Errors);
     }
+
+    /// <summary>The answer for an id that names nothing of the expected type: NOT_FOUND, like an unknown object.</summary>
+    public static Payload NotFound(string what, string field) => new(null, [DomainError.NotFound($"no such {what}", field)]);
 }
 
 public abstract class PayloadType<TGraph> : ObjectGraphType<Payload>

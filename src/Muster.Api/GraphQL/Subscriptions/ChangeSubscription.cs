@@ -18,8 +18,7 @@ public static class ChangeSubscription
         where TAggregate : class
     {
         var services = context.RequestServices!;
-        var viewer = HttpActorAccessor.ActorOf(context.User)
-            ?? throw new ExecutionError("A subscription needs a bearer token with a role.") { Code = "UNAUTHENTICATED" };
+        var viewer = Visibility.Viewer(context);
         var source = services.GetServices<INodeSource>().Single(s => s.TypeName == nodeType);
         var kind = typeof(TAggregate).Name;
 
