@@ -56,13 +56,6 @@ public sealed class ExpertChangedTests(AppFixture fixture) : IClassFixture<AppFi
     }
 
     /// <summary>Subscribes and waits until the subscription listens to the change feed.</summary>
-    private async Task<GraphQLSocket> SubscribeAsync(string token, string query)
-    {
-        var feed = App.Services.GetRequiredService<ChangeFeed>();
-        var before = feed.SubscriberCount;
-        var socket = await GraphQLSocket.ConnectAsync(App, token);
-        await socket.SubscribeAsync("experts", query);
-        await Eventually.HoldsAsync(() => feed.SubscriberCount > before, "the subscription listens to the change feed");
-        return socket;
-    }
+    private Task<GraphQLSocket> SubscribeAsync(string token, string query) =>
+        GraphQLSocket.SubscribeListeningAsync(App, token, "experts", query);
 }

@@ -67,13 +67,6 @@ public sealed class AgencyChangedAcrossInstancesTests : IAsyncLifetime
     }
 
     /// <summary>Subscribes on the first instance and waits until the subscription listens to its change feed.</summary>
-    private async Task<GraphQLSocket> SubscribeAsync()
-    {
-        var feed = _subscribed.Services.GetRequiredService<ChangeFeed>();
-        var before = feed.SubscriberCount;
-        var socket = await GraphQLSocket.ConnectAsync(_subscribed, _subscribed.Token("partner", Guid.NewGuid()));
-        await socket.SubscribeAsync("changes", AgencyChanged);
-        await Eventually.HoldsAsync(() => feed.SubscriberCount > before, "the subscription listens to the change feed");
-        return socket;
-    }
+    private Task<GraphQLSocket> SubscribeAsync() =>
+        GraphQLSocket.SubscribeListeningAsync(_subscribed, _subscribed.Token("partner", Guid.NewGuid()), "changes", AgencyChanged);
 }

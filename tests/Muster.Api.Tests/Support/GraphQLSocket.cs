@@ -1,3 +1,5 @@
+using Muster.Infrastructure.Changes;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
@@ -37,6 +39,21 @@ public sealed class GraphQLSocket : IAsyncDisposable
             Assert.Equal("connection_ack", (await socket.ReceiveAsync())["type"]!.GetValue<string>());
         }
 
+        return socket;
+    }
+
+    /// <summary>
+    /// Connects and subscribes once the earlier subscriptions to <paramref name="app"/>'s change feed have
+    /// ended (a socket closed by the previous test may still be unsubscribing, which would hide this one in a
+    /// count), and returns when this subscription listens.
+    /// </summary>
+    public static async Task<GraphQLSocket> SubscribeListeningAsync(MusterApp app, string token, string id, string query)
+    {
+        var feed = app.Services.GetRequiredService<ChangeFeed>();
+        await Eventually.HoldsAsync(() => feed.SubscriberCount == 0, "earlier subscriptions have ended");
+        var socket = await ConnectAsync(app, token);
+        await socket.SubscribeAsync(id, query);
+        await Eventually.HoldsAsync(() => feed.SubscriberCount > 0, "the subscription listens to the change feed");
         return socket;
     }
 
