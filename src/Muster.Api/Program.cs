@@ -14,6 +14,7 @@ using Muster.Catalog;
 using Muster.Api.Catalog;
 using Muster.Depots;
 using Muster.Api.Depots;
+using Muster.Supplies;
 
 var builder = WebApplication.CreateBuilder(args);
 var database = builder.Configuration.GetConnectionString("Muster")
@@ -21,7 +22,7 @@ var database = builder.Configuration.GetConnectionString("Muster")
 
 builder.AddMusterTelemetry();
 builder.Services
-    .AddEventStore(database, store => store.ConfigureAgencies(), store => store.ConfigureUnits(), store => store.ConfigureExperts(), store => store.ConfigureCatalog(), store => store.ConfigureDepots())
+    .AddEventStore(database, store => store.ConfigureAgencies(), store => store.ConfigureUnits(), store => store.ConfigureExperts(), store => store.ConfigureCatalog(), store => store.ConfigureDepots(), store => store.ConfigureSupplies())
     .AddScheduling(database)
     .AddMusterAuthentication(builder.Configuration)
     .AddMusterGraphQL(builder.Configuration)
@@ -36,7 +37,8 @@ builder.Services
     .AddCatalog()
     .AddCatalogGraph()
     .AddDepots()
-    .AddDepotsGraph();
+    .AddDepotsGraph()
+    .AddSupplies();
 if (builder.Environment.IsDevelopment())
 {
     builder.Services.AddSingleton<DevelopmentTokens>().AddHostedService(s => s.GetRequiredService<DevelopmentTokens>());

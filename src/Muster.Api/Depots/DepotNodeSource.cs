@@ -1,4 +1,5 @@
 using Marten;
+using Muster.Api.GraphQL.Loading;
 using Muster.Api.GraphQL.Relay;
 using Muster.Depots;
 using Muster.Infrastructure;
@@ -15,5 +16,16 @@ public sealed class DepotNodeSource : INodeSource
     {
         var depots = await services.GetRequiredService<IQuerySession>().LoadManyAsync<Depot>(ct, ids);
         return depots.Where(d => DepotVisibility.MaySee(viewer, d)).ToDictionary(d => d.Id, d => (object)d);
+    }
+
+    /// <summary>
+    /// The request's batch loader for depots, for fields that point at one from something the caller may already
+    /// see (a stock level, an allocation): it does not filter again.
+    /// </summary>
+    public static BatchLoader<Guid, Depot> Loader(IServiceProvider services)
+    {
+        var session = services.GetRequiredService<IQuerySession>();
+        return services.GetRequiredService<RequestLoaders>().Get<Guid, Depot>("depot", async (ids, ct) =>
+            (await session.LoadManyAsync<Depot>(ct, ids)).ToDictionary(d => d.Id));
     }
 }

@@ -2,6 +2,7 @@ using GraphQL.Types;
 using Muster.Api.Agencies;
 using Muster.Api.Catalog;
 using Muster.Api.Depots;
+using Muster.Api.Supplies;
 using Muster.Api.Experts;
 using Muster.Api.Units;
 
@@ -18,5 +19,6 @@ public sealed class MutationType : ObjectGraphType
         ExpertMutations.AddTo(this);
         DefineItemMutation.AddTo(this);
         DepotMutations.AddTo(this);
+        ReceiveStockMutation.AddTo(this);
     }
 }

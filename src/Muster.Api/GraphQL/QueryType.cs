@@ -3,6 +3,7 @@ using Muster.Api.Agencies;
 using Muster.Api.Audit;
 using Muster.Api.Catalog;
 using Muster.Api.Depots;
+using Muster.Api.Supplies;
 using Muster.Api.Experts;
 using Muster.Api.GraphQL.Relay;
 using Muster.Api.Units;
@@ -26,5 +27,6 @@ public sealed class QueryType : ObjectGraphType
         ExpertListQueries.AddTo(this);
         ItemQueries.AddTo(this);
         DepotQueries.AddTo(this);
+        StockQueries.AddTo(this);
     }
 }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Muster.Infrastructure;
 
 namespace Muster.Catalog;
@@ -55,18 +53,6 @@ public static class ItemCode
     /// <summary>The top class of a valid code.</summary>
     public static TopClass TopClassOf(string code) => (TopClass)(code[0] - '0');
 
-    /// <summary>The item's stream id: a name-based UUID (version 5, RFC 9562) of its code, so the code is the identity.</summary>
-    public static Guid StreamId(string code)
-    {
-        Span<byte> name = stackalloc byte[16 + Encoding.UTF8.GetMaxByteCount(code.Length)];
-        Namespace.TryWriteBytes(name, bigEndian: true, out _);
-        var length = 16 + Encoding.UTF8.GetBytes(code, name[16..]);
-        Span<byte> hash = stackalloc byte[20];
-#pragma warning disable CA5350 // RFC 9562 defines version 5 with SHA-1; it names, it does not protect.
-        SHA1.HashData(name[..length], hash);
-#pragma warning restore CA5350
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return new Guid(hash[..16], bigEndian: true);
-    }
+    /// <summary>The item's stream id: a name-based UUID of its code, so the code is the identity.</summary>
+    public static Guid StreamId(string code) => NameBasedId.Create(Namespace, code);
 }

@@ -1,4 +1,5 @@
 using Muster.Infrastructure;
+using Muster.Supplies.Levels;
 
 namespace Muster.Depots.Closing;
 
@@ -28,10 +29,11 @@ public static class CloseDepotDecision
     }
 }
 
-public sealed class CloseDepotHandler(DepotStreams streams)
+public sealed class CloseDepotHandler(DepotStreams streams, StockLevels levels)
 {
-    public Task<Result<Depot>> Handle(CloseDepot command, CancellationToken ct) =>
-        // Stock lines are not recorded yet, so no depot holds stock; the stock-line issue supplies this answer
-        // from the depot's stock levels.
-        streams.ChangeAsync(command.DepotId, (depot, actor) => CloseDepotDecision.Decide(depot, command, actor, hasStock: false), ct);
+    public async Task<Result<Depot>> Handle(CloseDepot command, CancellationToken ct)
+    {
+        var hasStock = await levels.HoldsStockAsync(command.DepotId, ct);
+        return await streams.ChangeAsync(command.DepotId, (depot, actor) => CloseDepotDecision.Decide(depot, command, actor, hasStock), ct);
+    }
 }
