@@ -6,6 +6,9 @@ public sealed record Actor(string Subject, Role Role, Guid? AgencyId)
     /// <summary>The service itself (scheduled jobs, seed loading).</summary>
     public static readonly Actor System = new("system", Role.Admin, null);
 
+    /// <summary>A scheduled job, named in the history as <c>job:name</c>.</summary>
+    public static Actor Job(string name) => new("job:" + name, Role.Admin, null);
+
     public bool IsIn(params Role[] roles) => roles.Contains(Role);
 }
 

@@ -21,17 +21,23 @@ public sealed record LineForWriting(Depot? Depot, Item? Item, IEventStream<Stock
 /// session, a bounded number of times, then answers CONFLICT. The work decides again each time, so a retry never
 /// acts on stale numbers.
 /// </summary>
-public sealed class StockTransaction(ISessionFactory sessions, IActorAccessor actors, TimeProvider time)
+public sealed class StockTransaction(IDocumentStore store, IActorAccessor actors, TimeProvider time)
 {
     public const int Attempts = 6;
+
+    private Actor? _actingAs;
+
+    /// <summary>The same write path for someone other than the caller, e.g. a scheduled job: its events name that actor.</summary>
+    public StockTransaction ActingAs(Actor actor) => new(store, actors, time) { _actingAs = actor };
 
     public async Task<Result<T>> RunAsync<T>(
         Func<IDocumentSession, Actor, CancellationToken, Task<Result<T>>> work, DomainError conflict, CancellationToken ct)
     {
-        var actor = actors.Current ?? Actor.System;
+        var actor = _actingAs ?? actors.Current ?? Actor.System;
         for (var attempt = 1; ; attempt++)
         {
-            await using var session = sessions.OpenSession();
+            await using var session = store.LightweightSession();
+            ActorMetadata.Stamp(session, actor);
             var result = await work(session, actor, ct);
             if (!result.Succeeded)
             {
