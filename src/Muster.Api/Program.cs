@@ -15,6 +15,12 @@ using Muster.Api.Catalog;
 using Muster.Depots;
 using Muster.Api.Depots;
 using Muster.Supplies;
+using Muster.Plans;
+using Muster.Api.Plans;
+using Muster.Incidents;
+using Muster.Api.Incidents;
+using Muster.Dispatch;
+using Muster.Api.Dispatch;
 
 var builder = WebApplication.CreateBuilder(args);
 var database = builder.Configuration.GetConnectionString("Muster")
@@ -22,7 +28,7 @@ var database = builder.Configuration.GetConnectionString("Muster")
 
 builder.AddMusterTelemetry();
 builder.Services
-    .AddEventStore(database, store => store.ConfigureAgencies(), store => store.ConfigureUnits(), store => store.ConfigureExperts(), store => store.ConfigureCatalog(), store => store.ConfigureDepots(), store => store.ConfigureSupplies())
+    .AddEventStore(database, store => store.ConfigureAgencies(), store => store.ConfigureUnits(), store => store.ConfigureExperts(), store => store.ConfigureCatalog(), store => store.ConfigureDepots(), store => store.ConfigureSupplies(), store => store.ConfigurePlans(), store => store.ConfigureIncidents(), store => store.ConfigureDispatch())
     .AddScheduling(database)
     .AddMusterAuthentication(builder.Configuration)
     .AddMusterGraphQL(builder.Configuration)
@@ -38,7 +44,13 @@ builder.Services
     .AddCatalogGraph()
     .AddDepots()
     .AddDepotsGraph()
-    .AddSupplies();
+    .AddSupplies()
+    .AddPlans()
+    .AddPlansGraph()
+    .AddIncidents()
+    .AddIncidentsGraph()
+    .AddDispatch()
+    .AddDispatchGraph();
 if (builder.Environment.IsDevelopment())
 {
     builder.Services.AddSingleton<DevelopmentTokens>().AddHostedService(s => s.GetRequiredService<DevelopmentTokens>());

@@ -22,10 +22,5 @@ public sealed class DepotNodeSource : INodeSource
     /// The request's batch loader for depots, for fields that point at one from something the caller may already
     /// see (a stock level, an allocation): it does not filter again.
     /// </summary>
-    public static BatchLoader<Guid, Depot> Loader(IServiceProvider services)
-    {
-        var session = services.GetRequiredService<IQuerySession>();
-        return services.GetRequiredService<RequestLoaders>().Get<Guid, Depot>("depot", async (ids, ct) =>
-            (await session.LoadManyAsync<Depot>(ct, ids)).ToDictionary(d => d.Id));
-    }
+    public static BatchLoader<Guid, Depot> Loader(IServiceProvider services) => DocumentLoader.For<Depot>(services, d => d.Id);
 }

@@ -2,6 +2,9 @@ using GraphQL.Types;
 using Muster.Api.Agencies;
 using Muster.Api.Catalog;
 using Muster.Api.Depots;
+using Muster.Api.Dispatch;
+using Muster.Api.Incidents;
+using Muster.Api.Plans;
 using Muster.Api.Supplies;
 using Muster.Api.Experts;
 using Muster.Api.Units;
@@ -20,5 +23,8 @@ public sealed class MutationType : ObjectGraphType
         DefineItemMutation.AddTo(this);
         DepotMutations.AddTo(this);
         ReceiveStockMutation.AddTo(this);
+        PlanMutations.AddTo(this);
+        IncidentMutations.AddTo(this);
+        ProposeDispatchMutation.AddTo(this);
     }
 }

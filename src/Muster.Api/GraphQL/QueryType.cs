@@ -3,6 +3,8 @@ using Muster.Api.Agencies;
 using Muster.Api.Audit;
 using Muster.Api.Catalog;
 using Muster.Api.Depots;
+using Muster.Api.Incidents;
+using Muster.Api.Plans;
 using Muster.Api.Supplies;
 using Muster.Api.Experts;
 using Muster.Api.GraphQL.Relay;
@@ -28,5 +30,7 @@ public sealed class QueryType : ObjectGraphType
         ItemQueries.AddTo(this);
         DepotQueries.AddTo(this);
         StockQueries.AddTo(this);
+        PlanQueries.AddTo(this);
+        IncidentQueries.AddTo(this);
     }
 }

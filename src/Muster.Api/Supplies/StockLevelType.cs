@@ -1,7 +1,6 @@
 using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Types;
-using Marten;
 using Muster.Api.Catalog;
 using Muster.Api.Depots;
 using Muster.Api.GraphQL.Loading;
@@ -31,12 +30,7 @@ public sealed class StockLevelType : ObjectGraphType<StockLevel>
         Field<NonNullGraphType<DateTimeScalar>>("updatedAt").Resolve(c => c.Source.UpdatedAt);
     }
 
-    private static BatchLoader<Guid, StockLine> Lines(IServiceProvider services)
-    {
-        var session = services.GetRequiredService<IQuerySession>();
-        return services.GetRequiredService<RequestLoaders>().Get<Guid, StockLine>("stock-line", async (ids, ct) =>
-            (await session.LoadManyAsync<StockLine>(ct, ids)).ToDictionary(l => l.Id));
-    }
+    private static BatchLoader<Guid, StockLine> Lines(IServiceProvider services) => DocumentLoader.For<StockLine>(services, l => l.Id);
 }
 
 public sealed class LotType : ObjectGraphType<LotBalance>

@@ -13,6 +13,9 @@ public sealed class EtaModel(EtaOptions options)
 
     public int ExpertSeconds(double meters) => Seconds(options.Experts, meters);
 
+    /// <summary>A supply shipment from a depot: loading, then a truck on the road.</summary>
+    public int SupplySeconds(double meters) => Seconds(options.Supplies, meters);
+
     private int Seconds(Travel travel, double meters) =>
         (int)Math.Round(travel.TurnoutSeconds + meters * options.DetourFactor / (travel.SpeedKmh / 3.6));
 }
@@ -39,6 +42,9 @@ public sealed class EtaOptions
     };
 
     public Travel Experts { get; set; } = new() { TurnoutSeconds = 900, SpeedKmh = 50 };
+
+    /// <summary>Loading a truck at the depot takes a while; then it drives like any lorry.</summary>
+    public Travel Supplies { get; set; } = new() { TurnoutSeconds = 1800, SpeedKmh = 40 };
 }
 
 public sealed class Travel

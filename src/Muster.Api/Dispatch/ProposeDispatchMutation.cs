@@ -1,0 +1,60 @@
+using GraphQL;
+using GraphQL.Types;
+using Marten;
+using Muster.Api.GraphQL.Relay;
+using Muster.Api.GraphQL.Scalars;
+using Muster.Api.Incidents;
+using Muster.Api.Plans;
+using Muster.Dispatch;
+using Muster.Dispatch.Proposing;
+using Muster.Infrastructure;
+using Muster.Plans;
+
+namespace Muster.Api.Dispatch;
+
+public static class ProposeDispatchMutation
+{
+    public static void AddTo(ObjectGraphType mutation) =>
+        mutation.Field<NonNullGraphType<ProposeDispatchPayloadType>>("proposeDispatch")
+            .Description("Proposes units, supplies and experts for an incident, nearest capable first, from its plan or from the requirements given. Admin or commander.")
+            .Argument<NonNullGraphType<ProposeDispatchInputType>>("input")
+            .AuthorizeWithRoles(Roles.Admin, Roles.Commander)
+            .ResolveAsync(async context =>
+            {
+                var input = context.GetArgument<Dictionary<string, object?>>("input");
+                if (IncidentMutations.IncidentId(input) is not { } incidentId)
+                {
+                    return Payload.NotFound("incident", "incidentId");
+                }
+
+                var command = new ProposeDispatch(incidentId, input.GetValueOrDefault("requirements") as Requirements);
+                return Payload.From(await context.RequestServices!.GetRequiredService<ProposeDispatchHandler>().Handle(command, context.CancellationToken));
+            });
+}
+
+public sealed class ProposeDispatchInputType : InputObjectGraphType
+{
+    public ProposeDispatchInputType()
+    {
+        Name = "ProposeDispatchInput";
+        Field<NonNullGraphType<IdGraphType>>("incidentId");
+        Field<RequirementsInputType>("requirements").Description("What to cover instead of the incident's plan; without it the plan for the incident's kind and level is followed.");
+    }
+}
+
+public sealed class ProposeDispatchPayloadType() : PayloadType<DispatchProposalType>("ProposeDispatchPayload", "proposal", "The proposal, or why none could be made.");
+
+/// <summary>Proposals by id: admin and commanders (the type says so; node/nodes check it).</summary>
+public sealed class DispatchProposalNodeSource : INodeSource
+{
+    public string TypeName => DispatchProposalType.TypeName;
+
+    public async Task<IReadOnlyDictionary<Guid, object>> LoadAsync(IReadOnlyCollection<Guid> ids, Actor viewer, IServiceProvider services, CancellationToken ct) =>
+        (await services.GetRequiredService<IQuerySession>().LoadManyAsync<DispatchProposal>(ct, ids)).ToDictionary(p => p.Id, p => (object)p);
+}
+
+public static class DispatchGraph
+{
+    public static IServiceCollection AddDispatchGraph(this IServiceCollection services) =>
+        services.AddSingleton<INodeSource, DispatchProposalNodeSource>();
+}

@@ -1,0 +1,105 @@
+using JasperFx;
+using Marten;
+using Muster.Catalog;
+using Muster.Incidents;
+using Muster.Infrastructure;
+using Muster.Plans;
+
+namespace Muster.Dispatch.Proposing;
+
+/// <summary>Ask for a proposal: from the incident's plan, or from the requirements given (then no plan is needed).</summary>
+public sealed record ProposeDispatch(Guid IncidentId, Requirements? Requirements);
+
+public static class ProposeDispatchDecision
+{
+    /// <summary>
+    /// What the proposal must cover, or why there is nothing to propose: a closed or unknown incident, bad
+    /// requirements, items not in the catalog, no plan for the incident's kind and level.
+    /// </summary>
+    public static Result<Requirements> Requirements(Incident? incident, Requirements? given, Plan? plan, IReadOnlyCollection<string> unknownItems)
+    {
+        if (IncidentRules.MayChange(incident) is { } refused)
+        {
+            return refused;
+        }
+
+        if (given is null)
+        {
+            return plan?.Requirements
+                ?? (Result<Requirements>)DomainError.NotFound(
+                    $"no plan for {incident!.Kind} at level {incident.Level}: define one, or give requirements", "requirements");
+        }
+
+        var normalized = Plans.Requirements.Normalize(given);
+        if (!normalized.Succeeded)
+        {
+            return normalized;
+        }
+
+        return unknownItems.FirstOrDefault() is { } unknown
+            ? DomainError.NotFound($"no item {unknown} in the catalog", "requirements.supplies")
+            : normalized;
+    }
+
+    /// <summary>An explicit requirement must name capabilities and specialties that someone carries.</summary>
+    public static DomainError? Unknown(Requirements requirements, DispatchCandidates candidates)
+    {
+        var capability = requirements.Units.FirstOrDefault(u => !candidates.UnitsCarrying.ContainsKey(u.Capability));
+        if (capability is not null)
+        {
+            return DomainError.NotFound($"no unit has the capability '{capability.Capability}'", "requirements.units");
+        }
+
+        var specialty = requirements.Experts.FirstOrDefault(e => !candidates.ExpertsWith.ContainsKey(e.Specialty));
+        return specialty is null ? null : DomainError.NotFound($"no expert has the specialty '{specialty.Specialty}'", "requirements.experts");
+    }
+}
+
+public sealed class ProposeDispatchHandler(IDocumentSession session, DispatchCandidateFinder finder, IActorAccessor actors, TimeProvider time)
+{
+    public async Task<Result<DispatchProposal>> Handle(ProposeDispatch command, CancellationToken ct)
+    {
+        var stream = await session.Events.FetchForWriting<Incident>(command.IncidentId, ct);
+        var incident = stream.Aggregate;
+        var plan = incident is null || command.Requirements is not null ? null : await session.LoadAsync<Plan>(PlanId.Of(incident.Kind, incident.Level), ct);
+        var requirements = ProposeDispatchDecision.Requirements(incident, command.Requirements, plan, await UnknownItemsAsync(command.Requirements, ct));
+        if (!requirements.Succeeded)
+        {
+            return Result<DispatchProposal>.Fail(requirements.Errors);
+        }
+
+        var candidates = await finder.FindAsync(incident!.Location, requirements.Value!, ct);
+        if (command.Requirements is not null && ProposeDispatchDecision.Unknown(requirements.Value!, candidates) is { } unknown)
+        {
+            return unknown;
+        }
+
+        var planned = DispatchPlanner.Plan(requirements.Value!, candidates);
+        var proposal = new DispatchProposal(Guid.CreateVersion7(), incident.Id, plan?.Id, plan?.Version, requirements.Value!,
+            planned.Units, planned.Supplies, planned.Experts, planned.Shortfalls,
+            (actors.Current ?? Actor.System).Subject, time.GetUtcNow(), ProposalStatus.Proposed);
+        stream.AppendOne(new DispatchProposed(incident.Id, proposal, incident.LatestProposalId));
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch (ConcurrencyException)
+        {
+            return DomainError.Conflict("the incident changed while the proposal was made; propose again", "incidentId");
+        }
+
+        return proposal;
+    }
+
+    private async Task<IReadOnlyCollection<string>> UnknownItemsAsync(Requirements? given, CancellationToken ct)
+    {
+        var codes = given?.Supplies.Select(s => s.ItemCode.Trim()).Where(c => ItemCode.Check(c) is null).Distinct().ToList() ?? [];
+        if (codes.Count == 0)
+        {
+            return [];
+        }
+
+        var known = (await session.LoadManyAsync<Item>(ct, codes.Select(ItemCode.StreamId))).Select(i => i.Code).ToHashSet();
+        return codes.Where(c => !known.Contains(c)).ToList();
+    }
+}

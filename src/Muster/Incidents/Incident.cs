@@ -1,0 +1,61 @@
+using Muster.Spatial;
+
+namespace Muster.Incidents;
+
+/// <summary>
+/// An incident as the command centre sees it: what, how severe, where, and what has been sent to it. Proposals and
+/// their approval are events of the incident, so its history says who asked for what and who decided.
+/// </summary>
+public sealed record Incident(
+    Guid Id,
+    IncidentKind Kind,
+    ResponseLevel Level,
+    string Title,
+    string? Description,
+    GeoPoint Location,
+    IncidentStatus Status,
+    string ReportedBy,
+    DateTimeOffset ReportedAt,
+    Guid? LatestProposalId,
+    IReadOnlyList<Guid> AssignedUnitIds,
+    IReadOnlyList<Guid> EngagedExpertIds,
+    IReadOnlyList<Guid> SupplyRequestIds,
+    DateTimeOffset? ClosedAt,
+    string? ClosedReason,
+    DateTimeOffset UpdatedAt);
+
+public enum IncidentStatus
+{
+    /// <summary>Reported, nothing dispatched yet.</summary>
+    Reported,
+
+    /// <summary>A dispatch was approved: units, supplies or experts are on their way or on scene.</summary>
+    Responding,
+
+    Closed,
+}
+
+public sealed record IncidentReported(Guid IncidentId, IncidentKind Kind, ResponseLevel Level, string Title, string? Description, GeoPoint Location, string ReportedBy);
+
+public sealed record IncidentLevelChanged(Guid IncidentId, ResponseLevel From, ResponseLevel To, string Reason);
+
+public sealed record IncidentClosed(Guid IncidentId, string Reason, IReadOnlyList<Guid> ReleasedUnitIds, IReadOnlyList<Guid> ReleasedExpertIds);
+
+/// <summary>How an incident follows from its events; pure.</summary>
+public static class IncidentEvolution
+{
+    public static Incident Create(IncidentReported e, DateTimeOffset at) =>
+        new(e.IncidentId, e.Kind, e.Level, e.Title, e.Description, e.Location, IncidentStatus.Reported, e.ReportedBy, at,
+            null, [], [], [], null, null, at);
+
+    public static Incident Evolve(Incident incident, object @event, DateTimeOffset at) => @event switch
+    {
+        IncidentLevelChanged e => incident with { Level = e.To, UpdatedAt = at },
+        Dispatch.DispatchProposed e => incident with { LatestProposalId = e.Proposal.Id, UpdatedAt = at },
+        IncidentClosed e => incident with
+        {
+            Status = IncidentStatus.Closed, ClosedAt = at, ClosedReason = e.Reason, AssignedUnitIds = [], EngagedExpertIds = [], UpdatedAt = at,
+        },
+        _ => incident,
+    };
+}

@@ -1,0 +1,73 @@
+using JasperFx;
+using Marten;
+using Muster.Catalog;
+using Muster.Incidents;
+using Muster.Infrastructure;
+
+namespace Muster.Plans.Defining;
+
+public sealed record DefinePlan(IncidentKind Kind, ResponseLevel Level, string? Name, Requirements Requirements, int? DrillIntervalDays);
+
+public static class DefinePlanDecision
+{
+    public const int MaxNameLength = 200;
+    public const int MaxDrillIntervalDays = 3 * 366;
+
+    /// <summary>
+    /// The plan's definition, or why not. Capabilities and specialties are open tags (units may register later);
+    /// items must be in the catalog (<paramref name="unknownItems"/>).
+    /// </summary>
+    public static Result<PlanDefined> Decide(DefinePlan command, IReadOnlyCollection<string> unknownItems)
+    {
+        var requirements = Requirements.Normalize(command.Requirements, "requirements");
+        if (!requirements.Succeeded)
+        {
+            return Result<PlanDefined>.Fail(requirements.Errors);
+        }
+
+        if (unknownItems.FirstOrDefault() is { } unknown)
+        {
+            return DomainError.NotFound($"no item {unknown} in the catalog", "requirements.supplies");
+        }
+
+        var name = string.IsNullOrWhiteSpace(command.Name) ? $"{command.Kind} level {command.Level}" : command.Name.Trim();
+        if (name.Length > MaxNameLength)
+        {
+            return DomainError.Validation($"name must have at most {MaxNameLength} characters", "name");
+        }
+
+        if (command.DrillIntervalDays is < 1 or > MaxDrillIntervalDays)
+        {
+            return DomainError.Validation($"drillIntervalDays must be between 1 and {MaxDrillIntervalDays} when given", "drillIntervalDays");
+        }
+
+        return new PlanDefined(PlanId.Of(command.Kind, command.Level), command.Kind, command.Level, name, requirements.Value!, command.DrillIntervalDays);
+    }
+}
+
+public sealed class DefinePlanHandler(IDocumentSession session, TimeProvider time)
+{
+    public async Task<Result<Plan>> Handle(DefinePlan command, CancellationToken ct)
+    {
+        var codes = command.Requirements.Supplies.Select(s => s.ItemCode.Trim()).Where(c => ItemCode.Check(c) is null).Distinct().ToList();
+        var known = (await session.LoadManyAsync<Item>(ct, codes.Select(ItemCode.StreamId))).Select(i => i.Code).ToHashSet();
+        var decision = DefinePlanDecision.Decide(command, codes.Where(c => !known.Contains(c)).ToList());
+        if (!decision.Succeeded)
+        {
+            return Result<Plan>.Fail(decision.Errors);
+        }
+
+        var stream = await session.Events.FetchForWriting<Plan>(decision.Value!.PlanId, ct);
+        stream.AppendOne(decision.Value);
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch (ConcurrencyException)
+        {
+            return DomainError.Conflict("the plan was redefined meanwhile; read it again", "level");
+        }
+
+        return PlanEvolution.Evolve(stream.Aggregate, decision.Value, time.GetUtcNow());
+    }
+}

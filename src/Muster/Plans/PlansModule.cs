@@ -1,0 +1,27 @@
+using JasperFx.Events.Projections;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Muster.Plans.Defining;
+using Muster.Plans.Drilling;
+using Quartz;
+
+namespace Muster.Plans;
+
+public static class PlansModule
+{
+    public static StoreOptions ConfigurePlans(this StoreOptions options)
+    {
+        options.Projections.Add<PlanProjection>(ProjectionLifecycle.Inline);
+        return options;
+    }
+
+    public static IServiceCollection AddPlans(this IServiceCollection services)
+    {
+        services.AddScoped<DefinePlanHandler>().AddScoped<RecordDrillHandler>().AddScoped<DrillReminders>();
+        services.AddQuartz(quartz => quartz.ScheduleJob<DrillReminders>(
+            trigger => trigger.WithIdentity("drill-reminders", "plans")
+                .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(TimeSpan.FromHours(6)).RepeatForever()),
+            job => job.WithIdentity(DrillReminders.Key)));
+        return services;
+    }
+}
