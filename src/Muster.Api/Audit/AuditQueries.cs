@@ -28,7 +28,7 @@ public static class AuditQueries
 
                 return await Connections.ResolveAsync(
                     context,
-                    ct => trail.CountAsync(stream, ct),
-                    (offset, limit, ct) => trail.PageAsync(stream, offset, limit, ct));
+                    ct => trail.CountAsync(new AuditScope(stream is { } one ? [one] : null), ct),
+                    (offset, limit, ct) => trail.PageAsync(new AuditScope(stream is { } one ? [one] : null), offset, limit, ct));
             });
 }

@@ -32,5 +32,6 @@ public sealed class QueryType : ObjectGraphType
         StockQueries.AddTo(this);
         PlanQueries.AddTo(this);
         IncidentQueries.AddTo(this);
+        IncidentHistoryQueries.AddTo(this);
     }
 }

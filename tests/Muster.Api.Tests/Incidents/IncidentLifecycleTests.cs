@@ -1,0 +1,97 @@
+using Muster.Api.Tests.Support;
+
+namespace Muster.Api.Tests.Incidents;
+
+public sealed class IncidentLifecycleTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    private MusterApp App => fixture.App;
+
+    private const string Incidents = """
+        query($status: IncidentStatus, $kind: IncidentKind, $level: ResponseLevel, $area: AreaInput, $after: DateTime) {
+          incidents(status: $status, kind: $kind, level: $level, area: $area, reportedAfter: $after, first: 50) { totalCount edges { node { id title level } } }
+        }
+        """;
+
+    private const string ChangeLevel = """
+        mutation($input: ChangeIncidentLevelInput!) { changeIncidentLevel(input: $input) { incident { id level updatedAt } errors { code field } } }
+        """;
+
+    [Fact]
+    public async Task Incidents_are_found_by_kind_level_area_and_time_newest_first()
+    {
+        var since = DateTimeOffset.UtcNow.AddSeconds(-1).ToString("O");
+        var flood = await DispatchCalls.ReportAsync(App, "FLOOD", "III", 36.5680, 111.7150, "汾河霍州段漫堤");
+        var landslide = await DispatchCalls.ReportAsync(App, "LANDSLIDE", "IV", 36.4500, 111.6000, "陶唐峪乡山体滑坡");
+        var secondFlood = await DispatchCalls.ReportAsync(App, "FLOOD", "IV", 36.5700, 111.7200, "开元街道积水");
+
+        var floods = await App.PostAsync(Incidents, new { kind = "FLOOD", after = since }, App.Token("partner", Guid.NewGuid()));
+        var levelFour = await App.PostAsync(Incidents, new { level = "IV", after = since }, App.Token("logistics"));
+        var inTown = await App.PostAsync(Incidents, new { area = new { south = 36.55, west = 111.70, north = 36.60, east = 111.75 }, after = since }, App.Token("commander"));
+
+        Assert.Equal([secondFlood, flood], IdsOf(floods));
+        Assert.Equal([secondFlood, landslide], IdsOf(levelFour));
+        Assert.Equal([secondFlood, flood], IdsOf(inTown));
+    }
+
+    [Fact]
+    public async Task Escalating_changes_the_level_and_the_timeline_and_time_travel_show_who_did_what_when()
+    {
+        var incident = await DispatchCalls.ReportAsync(App, "MINE_FLOODING", "III", 36.62, 111.78, "某煤矿透水");
+        var reportedAt = DateTimeOffset.UtcNow;
+        await Task.Delay(50);
+        var escalated = await App.PostAsync(ChangeLevel, new { input = new { incidentId = incident, level = "I", reason = "被困 30 人" } }, App.Token("commander", subject: "commander-wang"));
+
+        var asOfReport = await App.PostAsync("query($id: ID!, $at: DateTime!) { incidentAsOf(incidentId: $id, at: $at) { level } }",
+            new { id = incident, at = reportedAt.ToString("O") }, App.Token("commander"));
+        var timeline = await App.PostAsync("query($id: ID!) { incidentTimeline(incidentId: $id) { totalCount edges { node { eventType actor { subject role } } } } }",
+            new { id = incident }, App.Token("admin"));
+
+        Assert.Equal("I", escalated.Data!["changeIncidentLevel"]!["incident"]!["level"]!.GetValue<string>());
+        Assert.Equal("III", asOfReport.Data!["incidentAsOf"]!["level"]!.GetValue<string>());
+        var entries = timeline.Data!["incidentTimeline"]!["edges"]!.AsArray().Select(e => e!["node"]!).ToList();
+        Assert.Equal(["incident_reported", "incident_level_changed"], entries.Select(e => e["eventType"]!.GetValue<string>()));
+        Assert.Equal(("commander-wang", "commander"), (entries[1]["actor"]!["subject"]!.GetValue<string>(), entries[1]["actor"]!["role"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Bad_reports_and_regrades_are_refused_and_change_nothing()
+    {
+        var incident = await DispatchCalls.ReportAsync(App, "BUILDING_FIRE", "IV", 36.57, 111.72, "鼓楼街道居民楼火灾");
+
+        var wrapLatitude = await App.PostAsync(DispatchCalls.Report,
+            new { input = new { kind = "FLOOD", level = "IV", title = "x", location = new { lat = 123.0, lon = 111.7 } } }, App.Token("commander"));
+        var same = await App.PostAsync(ChangeLevel, new { input = new { incidentId = incident, level = "IV", reason = "复核" } }, App.Token("commander"));
+        var unknown = await App.PostAsync(ChangeLevel, new { input = new { incidentId = Ids.Unknown("Incident"), level = "I", reason = "复核" } }, App.Token("commander"));
+        var byLogistics = await App.PostAsync(ChangeLevel, new { input = new { incidentId = incident, level = "I", reason = "复核" } }, App.Token("logistics"));
+        var byPartner = await App.PostAsync(DispatchCalls.Report,
+            new { input = new { kind = "FLOOD", level = "IV", title = "x", location = new { lat = 36.5, lon = 111.7 } } }, App.Token("partner", Guid.NewGuid()));
+
+        Assert.Contains("VALIDATION", wrapLatitude.ErrorCodes);
+        Assert.Equal("INVALID_STATE", same.Data!["changeIncidentLevel"]!["errors"]![0]!["code"]!.GetValue<string>());
+        Assert.Equal("NOT_FOUND", unknown.Data!["changeIncidentLevel"]!["errors"]![0]!["code"]!.GetValue<string>());
+        Assert.Contains("FORBIDDEN", byLogistics.ErrorCodes);
+        Assert.Contains("FORBIDDEN", byPartner.ErrorCodes);
+        var read = await App.PostAsync("query($id: ID!) { node(id: $id) { ... on Incident { level } } }", new { id = incident }, App.Token("commander"));
+        Assert.Equal("IV", read.Data!["node"]!["level"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_incident_room_hears_each_committed_change_of_its_incident_only()
+    {
+        var incident = await DispatchCalls.ReportAsync(App, "HAZMAT_LEAK", "III", 36.55, 111.70, "化工园区氯气泄漏");
+        var other = await DispatchCalls.ReportAsync(App, "HAZMAT_LEAK", "IV", 36.55, 111.70, "另一处泄漏");
+        await using var socket = await GraphQLSocket.SubscribeListeningAsync(App, App.Token("partner", Guid.NewGuid()), "room",
+            $$"""subscription { incidentChanged(id: "{{incident}}") { id level } }""");
+
+        await App.PostAsync(ChangeLevel, new { input = new { incidentId = other, level = "III", reason = "扩散" } }, App.Token("commander"));
+        await App.PostAsync(ChangeLevel, new { input = new { incidentId = incident, level = "II", reason = "扩散" } }, App.Token("commander"));
+        var heard = await socket.ReceiveAsync();
+
+        var changed = heard["payload"]!["data"]!["incidentChanged"]!;
+        Assert.Equal((incident, "II"), (changed["id"]!.GetValue<string>(), changed["level"]!.GetValue<string>()));
+        Assert.Null(await socket.TryReceiveAsync(TimeSpan.FromSeconds(1)));
+    }
+
+    private static List<string> IdsOf(GraphQLResponse response) =>
+        response.Data!["incidents"]!["edges"]!.AsArray().Select(e => e!["node"]!["id"]!.GetValue<string>()).ToList();
+}
