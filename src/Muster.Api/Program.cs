@@ -15,6 +15,7 @@ using Muster.Api.Catalog;
 using Muster.Depots;
 using Muster.Api.Depots;
 using Muster.Supplies;
+using Muster.Api.Supplies;
 
 var builder = WebApplication.CreateBuilder(args);
 var database = builder.Configuration.GetConnectionString("Muster")
@@ -38,7 +39,9 @@ builder.Services
     .AddCatalogGraph()
     .AddDepots()
     .AddDepotsGraph()
-    .AddSupplies();
+    .AddSupplies()
+    .AddStockExpiry(builder.Configuration)
+    .AddStockGraph();
 if (builder.Environment.IsDevelopment())
 {
     builder.Services.AddSingleton<DevelopmentTokens>().AddHostedService(s => s.GetRequiredService<DevelopmentTokens>());

@@ -20,5 +20,6 @@ public sealed class MutationType : ObjectGraphType
         DefineItemMutation.AddTo(this);
         DepotMutations.AddTo(this);
         ReceiveStockMutation.AddTo(this);
+        StockMovementMutations.AddTo(this);
     }
 }

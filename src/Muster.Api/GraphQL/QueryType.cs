@@ -28,5 +28,8 @@ public sealed class QueryType : ObjectGraphType
         ItemQueries.AddTo(this);
         DepotQueries.AddTo(this);
         StockQueries.AddTo(this);
+        StockTotalsQuery.AddTo(this);
+        StockHistoryQueries.AddTo(this);
+        ExpiringLotsQuery.AddTo(this);
     }
 }
