@@ -21,6 +21,7 @@ using Muster.Incidents;
 using Muster.Api.Incidents;
 using Muster.Dispatch;
 using Muster.Api.Dispatch;
+using Muster.Api.Supplies;
 
 var builder = WebApplication.CreateBuilder(args);
 var database = builder.Configuration.GetConnectionString("Muster")
@@ -50,7 +51,9 @@ builder.Services
     .AddIncidents()
     .AddIncidentsGraph()
     .AddDispatch()
-    .AddDispatchGraph();
+    .AddDispatchGraph()
+    .AddStockExpiry(builder.Configuration)
+    .AddStockGraph();
 if (builder.Environment.IsDevelopment())
 {
     builder.Services.AddSingleton<DevelopmentTokens>().AddHostedService(s => s.GetRequiredService<DevelopmentTokens>());

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Muster.Api.Agencies;
+using Muster.Api.GraphQL.Relay;
 using Muster.Api.GraphQL.Scalars;
 using Muster.Audit;
 using Muster.Infrastructure;
@@ -29,6 +30,8 @@ public sealed class ActorType : ObjectGraphType<Actor>
         Description = "A token's subject, role and agency, as recorded on an event.";
         Field<NonNullGraphType<StringGraphType>>("subject").Resolve(c => c.Source.Subject);
         Field<NonNullGraphType<StringGraphType>>("role").Resolve(c => c.Source.Role.Name());
+        Field<IdGraphType>("agencyId").Description("The agency's global id, when the actor acted for one.")
+            .Resolve(c => c.Source.AgencyId is { } id ? GlobalId.Encode(GlobalId.Agency, id) : null);
         Field<AgencyType>("agency").Resolve(c => c.Source.AgencyId is { } id
             ? AgencyNodeSource.Loader(c.RequestServices!).Load(id)
             : null);

@@ -26,5 +26,6 @@ public sealed class MutationType : ObjectGraphType
         PlanMutations.AddTo(this);
         IncidentMutations.AddTo(this);
         ProposeDispatchMutation.AddTo(this);
+        StockMovementMutations.AddTo(this);
     }
 }

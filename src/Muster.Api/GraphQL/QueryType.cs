@@ -33,5 +33,8 @@ public sealed class QueryType : ObjectGraphType
         PlanQueries.AddTo(this);
         IncidentQueries.AddTo(this);
         IncidentHistoryQueries.AddTo(this);
+        StockTotalsQuery.AddTo(this);
+        StockHistoryQueries.AddTo(this);
+        ExpiringLotsQuery.AddTo(this);
     }
 }

@@ -2,6 +2,7 @@ using GraphQL.Types;
 using Muster.Api.Agencies;
 using Muster.Api.Experts;
 using Muster.Api.Incidents;
+using Muster.Api.Supplies;
 using Muster.Api.Units;
 
 namespace Muster.Api.GraphQL;
@@ -19,5 +20,6 @@ public sealed class SubscriptionType : ObjectGraphType
         ExpertChangedSubscription.AddTo(this);
         UnitChangedSubscription.AddTo(this);
         IncidentChangedSubscription.AddTo(this);
+        StockChangedSubscription.AddTo(this);
     }
 }

@@ -79,4 +79,8 @@ public abstract class StockPayloadType : ObjectGraphType<Payload>
     public static Guid? DepotId(Dictionary<string, object?> input) => GlobalId.Of(DepotType.TypeName, (string)input["depotId"]!);
 
     public sealed class Receive() : StockPayloadType("ReceiveStockPayload", "The depot and its stock line after the receipt, or why nothing was received.");
+
+    public sealed class Adjust() : StockPayloadType("AdjustStockPayload", "The depot and its stock line after the count correction, or why nothing changed.");
+
+    public sealed class WriteOff() : StockPayloadType("WriteOffStockPayload", "The depot and its stock line after the write-off, or why nothing was written off.");
 }

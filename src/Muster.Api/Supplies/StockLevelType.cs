@@ -4,6 +4,7 @@ using GraphQL.Types;
 using Muster.Api.Catalog;
 using Muster.Api.Depots;
 using Muster.Api.GraphQL.Loading;
+using Muster.Api.GraphQL.Relay;
 using Muster.Api.GraphQL.Scalars;
 using Muster.Supplies;
 using Muster.Supplies.Levels;
@@ -12,10 +13,15 @@ namespace Muster.Api.Supplies;
 
 public sealed class StockLevelType : ObjectGraphType<StockLevel>
 {
+    public const string TypeName = "StockLevel";
+
     public StockLevelType()
     {
-        Name = "StockLevel";
-        Description = "One item in one depot: on hand, reserved for requests and transfers, available to allocate, and on its way in.";
+        Name = TypeName;
+        Description = "One item in one depot (a stock line): on hand, reserved for requests and transfers, available to allocate, and on its way in.";
+        Interface<NodeInterface>();
+        IsTypeOf = value => value is StockLevel;
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The stock line's global id.").Resolve(c => GlobalId.Encode(TypeName, c.Source.StockLineId));
         Field<NonNullGraphType<DepotType>>("depot").Resolve(c => DepotNodeSource.Loader(c.RequestServices!).Load(c.Source.DepotId));
         Field<NonNullGraphType<StringGraphType>>("itemCode").Resolve(c => c.Source.ItemCode);
         Field<NonNullGraphType<ItemType>>("item").Resolve(c => ItemNodeSource.ByCode(c.RequestServices!).Load(c.Source.ItemCode));

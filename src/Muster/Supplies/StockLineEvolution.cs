@@ -6,7 +6,7 @@ public static class StockLineEvolution
     public static StockLine Evolve(StockLine? line, IStockLineEvent @event, DateTimeOffset at)
     {
         var current = line ?? StockLine.Empty(@event.DepotId, @event.ItemCode, at);
-        return @event switch
+        return ForgetWarningsOfLotsGone(@event switch
         {
             StockReceived e => current with { Lots = Receive(current.Lots, e), UpdatedAt = at },
             StockReserved e => current with
@@ -25,8 +25,15 @@ public static class StockLineEvolution
             StockWrittenOff e => current with { Lots = SetLot(current.Lots, e.Lot, (current.Lot(e.Lot)?.Quantity ?? 0) - e.Quantity), UpdatedAt = at },
             LotExpiryWarned e => current with { WarnedLots = [.. current.WarnedLots, e.Lot] },
             _ => current,
-        };
+        });
     }
+
+    /// <summary>
+    /// A warning belongs to a lot while it is on the shelf: once the lot is gone, a later receipt under the same lot
+    /// number (with its own expiry) is warned of again.
+    /// </summary>
+    private static StockLine ForgetWarningsOfLotsGone(StockLine line) =>
+        line.WarnedLots.All(w => line.Lot(w) is not null) ? line : line with { WarnedLots = line.WarnedLots.Where(w => line.Lot(w) is not null).ToList() };
 
     /// <summary>
     /// The lots to issue <paramref name="quantity"/> from, first-expiring first (a lot without expiry last, then by

@@ -12,10 +12,13 @@ public class AppFixture : IAsyncLifetime
 
     protected virtual IDictionary<string, string?>? Settings => null;
 
+    /// <summary>Services the test replaces (a clock it controls, say), registered after the application's own.</summary>
+    protected virtual Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? Services => null;
+
     public virtual async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
-        _app = new MusterApp(_database, Environment, Settings);
+        _app = new MusterApp(_database, Environment, Settings, Services);
         using var client = _app.CreateClient(); // starts the host: schema applied, scheduler started
     }
 

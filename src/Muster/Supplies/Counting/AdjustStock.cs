@@ -1,3 +1,5 @@
+using Muster.Catalog;
+using Muster.Depots;
 using Muster.Infrastructure;
 using Muster.Supplies.Writing;
 
@@ -8,16 +10,21 @@ public sealed record AdjustStock(Guid DepotId, string ItemCode, string Lot, int 
 
 public static class AdjustStockDecision
 {
-    public static Result<StockCounted> Decide(LineForWriting line, AdjustStock command, Actor actor)
+    /// <summary>
+    /// The correction, or why not. A count corrects a lot on the shelf (stock found under a new lot is received);
+    /// it may not leave less on hand than is reserved.
+    /// </summary>
+    public static Result<StockCounted> Decide(Depot? depot, Item? item, StockLine? line, AdjustStock command, Actor actor)
     {
-        if ((StockRules.MayMoveStock(line.Depot, actor) ?? StockRules.Item(command.ItemCode, line.Item)) is { } refused)
+        if ((StockRules.MayMoveStock(depot, actor) ?? StockRules.Item(command.ItemCode, item)) is { } refused)
         {
             return refused;
         }
 
-        if (command.CountedQuantity is < 0 or > StockRules.MaxMovement)
+        // A count states what a lot holds, which may be far more than one movement carries.
+        if (command.CountedQuantity is < 0 or > StockRules.MaxOnHand)
         {
-            return DomainError.Validation($"countedQuantity must be between 0 and {StockRules.MaxMovement}, got {command.CountedQuantity}", "countedQuantity");
+            return DomainError.Validation($"countedQuantity must be between 0 and {StockRules.MaxOnHand}, got {command.CountedQuantity}", "countedQuantity");
         }
 
         var reason = StockRules.Text(command.Reason, "reason", required: true);
@@ -26,7 +33,7 @@ public static class AdjustStockDecision
             return Result<StockCounted>.Fail(reason.Errors);
         }
 
-        var lot = StockRules.Lot(line.Line, command.Lot);
+        var lot = StockRules.Lot(line, command.Lot);
         if (!lot.Succeeded)
         {
             return Result<StockCounted>.Fail(lot.Errors);
@@ -38,18 +45,24 @@ public static class AdjustStockDecision
             return DomainError.Validation($"the ledger already holds {lot.Value.Quantity} of lot '{lot.Value.Lot}': nothing to correct", "countedQuantity");
         }
 
-        if (line.Line!.Available + difference < 0)
+        if ((long)line!.OnHand + difference > StockRules.MaxOnHand)
         {
-            return new DomainError(ErrorCodes.InsufficientStock,
-                $"{line.Line.Reserved} are reserved and the count leaves {line.Line.OnHand + difference} on hand: release reservations first", "countedQuantity");
+            return DomainError.Validation($"a stock line holds at most {StockRules.MaxOnHand}", "countedQuantity");
         }
 
-        return new StockCounted(line.Line.Id, line.Line.DepotId, line.Line.ItemCode, lot.Value.Lot, command.CountedQuantity, difference, reason.Value!);
+        if (line.Available + difference < 0)
+        {
+            return new DomainError(ErrorCodes.InsufficientStock,
+                $"{line.Reserved} are reserved and the count leaves {line.OnHand + difference} on hand: release reservations first", "countedQuantity");
+        }
+
+        return new StockCounted(line.Id, line.DepotId, line.ItemCode, lot.Value.Lot, command.CountedQuantity, difference, reason.Value!);
     }
 }
 
 public sealed class AdjustStockHandler(StockTransaction transaction)
 {
     public Task<Result<StockLine>> Handle(AdjustStock command, CancellationToken ct) =>
-        transaction.ChangeLineAsync(command.DepotId, command.ItemCode, (line, actor) => AdjustStockDecision.Decide(line, command, actor), ct);
+        transaction.ChangeLineAsync(command.DepotId, command.ItemCode,
+            (line, actor) => AdjustStockDecision.Decide(line.Depot, line.Item, line.Line, command, actor), ct);
 }

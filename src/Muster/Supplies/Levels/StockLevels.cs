@@ -49,6 +49,19 @@ public sealed class StockLevels(NpgsqlDataSource database)
         return (await ReadAsync(command, ct)).ToDictionary(l => l.StockLineId);
     }
 
+    /// <summary>Stock levels by stock-line id, of depots the viewer may see (closed ones included, as for the depots themselves).</summary>
+    public async Task<IReadOnlyDictionary<Guid, StockLevel>> VisibleByIdsAsync(IReadOnlyCollection<Guid> ids, Actor viewer, CancellationToken ct)
+    {
+        await using var command = database.CreateCommand($"""
+            select s.id, s.depot_id, s.item_code, s.on_hand, s.reserved, s.in_transit, s.updated_at
+            from {StockLevelsTable.Name} s join {DepotLocationsTable.Name} d on d.id = s.depot_id
+            where s.id = any(@ids) and {Visible(viewer)}
+            """);
+        command.Parameters.AddWithValue("ids", ids.ToArray());
+        command.Parameters.AddWithValue("agency", viewer.AgencyId ?? Guid.Empty);
+        return (await ReadAsync(command, ct)).ToDictionary(l => l.StockLineId);
+    }
+
     /// <summary>
     /// Per item, the sums over the open depots the viewer may see, or only over the shared pool. Items whose code
     /// starts with <paramref name="codePrefix"/> (all when null), by code.
@@ -96,5 +109,5 @@ public sealed class StockLevels(NpgsqlDataSource database)
     }
 
     /// <summary>The SQL form of depot visibility over <c>d</c> (depot_locations), with the viewer's agency as <c>@agency</c>.</summary>
-    public static string Visible(Actor viewer) => viewer.Role == Role.Partner ? "(d.shared or d.agency_id = @agency)" : "true";
+    public static string Visible(Actor viewer) => viewer.Role == Role.Partner ? "(d.agency_id = @agency or (d.shared and not d.closed))" : "true";
 }

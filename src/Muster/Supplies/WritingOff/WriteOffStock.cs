@@ -1,3 +1,5 @@
+using Muster.Catalog;
+using Muster.Depots;
 using Muster.Infrastructure;
 using Muster.Supplies.Writing;
 
@@ -9,9 +11,9 @@ public sealed record WriteOffStock(Guid DepotId, string ItemCode, string Lot, in
 public static class WriteOffStockDecision
 {
     /// <summary>Only unreserved stock is written off: what is promised to a request or transfer must be released first.</summary>
-    public static Result<StockWrittenOff> Decide(LineForWriting line, WriteOffStock command, Actor actor)
+    public static Result<StockWrittenOff> Decide(Depot? depot, Item? item, StockLine? line, WriteOffStock command, Actor actor)
     {
-        if ((StockRules.MayMoveStock(line.Depot, actor) ?? StockRules.Item(command.ItemCode, line.Item) ?? StockRules.Quantity(command.Quantity)) is { } refused)
+        if ((StockRules.MayMoveStock(depot, actor) ?? StockRules.Item(command.ItemCode, item) ?? StockRules.Quantity(command.Quantity)) is { } refused)
         {
             return refused;
         }
@@ -22,7 +24,7 @@ public static class WriteOffStockDecision
             return Result<StockWrittenOff>.Fail(note.Errors);
         }
 
-        var lot = StockRules.Lot(line.Line, command.Lot);
+        var lot = StockRules.Lot(line, command.Lot);
         if (!lot.Succeeded)
         {
             return Result<StockWrittenOff>.Fail(lot.Errors);
@@ -33,13 +35,13 @@ public static class WriteOffStockDecision
             return new DomainError(ErrorCodes.InsufficientStock, $"lot '{lot.Value.Lot}' holds {lot.Value.Quantity}, fewer than {command.Quantity}", "quantity");
         }
 
-        if (command.Quantity > line.Line!.Available)
+        if (command.Quantity > line!.Available)
         {
             return new DomainError(ErrorCodes.InsufficientStock,
-                $"only {line.Line.Available} are unreserved; release reservations before writing off {command.Quantity}", "quantity");
+                $"only {line.Available} are unreserved; release reservations before writing off {command.Quantity}", "quantity");
         }
 
-        return new StockWrittenOff(line.Line.Id, line.Line.DepotId, line.Line.ItemCode, lot.Value.Lot, command.Quantity, command.Reason,
+        return new StockWrittenOff(line.Id, line.DepotId, line.ItemCode, lot.Value.Lot, command.Quantity, command.Reason,
             note.Value is "" ? null : note.Value);
     }
 }
@@ -47,5 +49,6 @@ public static class WriteOffStockDecision
 public sealed class WriteOffStockHandler(StockTransaction transaction)
 {
     public Task<Result<StockLine>> Handle(WriteOffStock command, CancellationToken ct) =>
-        transaction.ChangeLineAsync(command.DepotId, command.ItemCode, (line, actor) => WriteOffStockDecision.Decide(line, command, actor), ct);
+        transaction.ChangeLineAsync(command.DepotId, command.ItemCode,
+            (line, actor) => WriteOffStockDecision.Decide(line.Depot, line.Item, line.Line, command, actor), ct);
 }
