@@ -15,6 +15,8 @@ using Muster.Api.Catalog;
 using Muster.Depots;
 using Muster.Api.Depots;
 using Muster.Supplies;
+using Muster.Supplies.Transferring;
+using Muster.Api.Transfers;
 
 var builder = WebApplication.CreateBuilder(args);
 var database = builder.Configuration.GetConnectionString("Muster")
@@ -22,7 +24,7 @@ var database = builder.Configuration.GetConnectionString("Muster")
 
 builder.AddMusterTelemetry();
 builder.Services
-    .AddEventStore(database, store => store.ConfigureAgencies(), store => store.ConfigureUnits(), store => store.ConfigureExperts(), store => store.ConfigureCatalog(), store => store.ConfigureDepots(), store => store.ConfigureSupplies())
+    .AddEventStore(database, store => store.ConfigureAgencies(), store => store.ConfigureUnits(), store => store.ConfigureExperts(), store => store.ConfigureCatalog(), store => store.ConfigureDepots(), store => store.ConfigureSupplies(), store => store.ConfigureTransfers())
     .AddScheduling(database)
     .AddMusterAuthentication(builder.Configuration)
     .AddMusterGraphQL(builder.Configuration)
@@ -38,7 +40,10 @@ builder.Services
     .AddCatalogGraph()
     .AddDepots()
     .AddDepotsGraph()
-    .AddSupplies();
+    .AddSupplies()
+    .AddTransfers()
+    .AddTransfersGraph()
+    .AddLowStockAlerts(builder.Configuration);
 if (builder.Environment.IsDevelopment())
 {
     builder.Services.AddSingleton<DevelopmentTokens>().AddHostedService(s => s.GetRequiredService<DevelopmentTokens>());

@@ -3,6 +3,7 @@ using Muster.Api.Agencies;
 using Muster.Api.Catalog;
 using Muster.Api.Depots;
 using Muster.Api.Supplies;
+using Muster.Api.Transfers;
 using Muster.Api.Experts;
 using Muster.Api.Units;
 
@@ -20,5 +21,7 @@ public sealed class MutationType : ObjectGraphType
         DefineItemMutation.AddTo(this);
         DepotMutations.AddTo(this);
         ReceiveStockMutation.AddTo(this);
+        TransferMutations.AddTo(this);
+        SetMinimumStockMutation.AddTo(this);
     }
 }
