@@ -1,27 +1,29 @@
 using Muster.Agencies;
 using Muster.Api.Agencies;
 using Muster.Api.Auth;
+using Muster.Api.Catalog;
+using Muster.Api.Depots;
+using Muster.Api.Dispatch;
+using Muster.Api.Experts;
 using Muster.Api.GraphQL;
 using Muster.Api.Ide;
-using Muster.Api.Operations;
-using Muster.Infrastructure;
-using Muster.Scheduling;
-using Muster.Units;
-using Muster.Api.Units;
-using Muster.Experts;
-using Muster.Api.Experts;
-using Muster.Catalog;
-using Muster.Api.Catalog;
-using Muster.Depots;
-using Muster.Api.Depots;
-using Muster.Supplies;
-using Muster.Plans;
-using Muster.Api.Plans;
-using Muster.Incidents;
 using Muster.Api.Incidents;
-using Muster.Dispatch;
-using Muster.Api.Dispatch;
+using Muster.Api.Operations;
+using Muster.Api.Plans;
 using Muster.Api.Supplies;
+using Muster.Api.Transfers;
+using Muster.Api.Units;
+using Muster.Catalog;
+using Muster.Depots;
+using Muster.Dispatch;
+using Muster.Experts;
+using Muster.Incidents;
+using Muster.Infrastructure;
+using Muster.Plans;
+using Muster.Scheduling;
+using Muster.Supplies;
+using Muster.Supplies.Transferring;
+using Muster.Units;
 
 var builder = WebApplication.CreateBuilder(args);
 var database = builder.Configuration.GetConnectionString("Muster")
@@ -29,31 +31,33 @@ var database = builder.Configuration.GetConnectionString("Muster")
 
 builder.AddMusterTelemetry();
 builder.Services
-    .AddEventStore(database, store => store.ConfigureAgencies(), store => store.ConfigureUnits(), store => store.ConfigureExperts(), store => store.ConfigureCatalog(), store => store.ConfigureDepots(), store => store.ConfigureSupplies(), store => store.ConfigurePlans(), store => store.ConfigureIncidents(), store => store.ConfigureDispatch())
+    .AddEventStore(
+        database,
+        store => store.ConfigureAgencies(),
+        store => store.ConfigureUnits(),
+        store => store.ConfigureExperts(),
+        store => store.ConfigureCatalog(),
+        store => store.ConfigureDepots(),
+        store => store.ConfigureSupplies(),
+        store => store.ConfigureTransfers(),
+        store => store.ConfigurePlans(),
+        store => store.ConfigureIncidents(),
+        store => store.ConfigureDispatch())
     .AddScheduling(database)
     .AddMusterAuthentication(builder.Configuration)
     .AddMusterGraphQL(builder.Configuration)
     .AddMusterHealthChecks()
     .AddSingleton<IdePage>()
-    .AddAgencies()
-    .AddAgenciesGraph()
-    .AddUnits(builder.Configuration)
-    .AddUnitsGraph()
-    .AddExperts(builder.Configuration)
-    .AddExpertsGraph()
-    .AddCatalog()
-    .AddCatalogGraph()
-    .AddDepots()
-    .AddDepotsGraph()
-    .AddSupplies()
-    .AddPlans()
-    .AddPlansGraph()
-    .AddIncidents()
-    .AddIncidentsGraph()
-    .AddDispatch()
-    .AddDispatchGraph()
-    .AddStockExpiry(builder.Configuration)
-    .AddStockGraph();
+    .AddAgencies().AddAgenciesGraph()
+    .AddUnits(builder.Configuration).AddUnitsGraph()
+    .AddExperts(builder.Configuration).AddExpertsGraph()
+    .AddCatalog().AddCatalogGraph().AddLowStockAlerts(builder.Configuration)
+    .AddDepots().AddDepotsGraph()
+    .AddSupplies().AddStockExpiry(builder.Configuration).AddStockGraph()
+    .AddTransfers().AddTransfersGraph()
+    .AddPlans().AddPlansGraph()
+    .AddIncidents().AddIncidentsGraph()
+    .AddDispatch().AddDispatchGraph();
 if (builder.Environment.IsDevelopment())
 {
     builder.Services.AddSingleton<DevelopmentTokens>().AddHostedService(s => s.GetRequiredService<DevelopmentTokens>());

@@ -1,7 +1,9 @@
+using GraphQL;
 using GraphQL.Types;
 using Muster.Api.GraphQL.Relay;
 using Muster.Api.GraphQL.Scalars;
 using Muster.Catalog;
+using Muster.Infrastructure;
 
 namespace Muster.Api.Catalog;
 
@@ -25,6 +27,25 @@ public sealed class ItemType : ObjectGraphType<Item>
         Field<NonNullGraphType<TopClassType>>("topClass").Description("The top class, from the code's first digit.").Resolve(c => c.Source.TopClass);
         Field<IntGraphType>("shelfLifeDays").Description("Days a lot keeps from receipt, when it expires at all.").Resolve(c => c.Source.ShelfLifeDays);
         Field<NonNullGraphType<DateTimeScalar>>("definedAt").Resolve(c => c.Source.DefinedAt);
+        Field<IntGraphType>("minimumStock")
+            .Description("The least available stock, summed over all open depots, below which the item is low; null when none is set.")
+            .Resolve(c => c.Source.MinimumStock);
+        Field<LowStockType>("lowStock")
+            .Description("Set while the low-stock check finds the item below its minimum. Counts every agency's depots: admin, commander and logistics only.")
+            .AuthorizeWithRoles(Roles.Admin, Roles.Commander, Roles.Logistics)
+            .Resolve(c => c.Source.LowStock);
+    }
+}
+
+public sealed class LowStockType : ObjectGraphType<LowStockAlert>
+{
+    public LowStockType()
+    {
+        Name = "LowStock";
+        Description = "An item below its minimum: since when, and the numbers the low-stock check found then.";
+        Field<NonNullGraphType<DateTimeScalar>>("since").Resolve(c => c.Source.Since);
+        Field<NonNullGraphType<IntGraphType>>("available").Description("Available over all open depots when the check found it low.").Resolve(c => c.Source.Available);
+        Field<NonNullGraphType<IntGraphType>>("minimum").Description("The minimum it was below.").Resolve(c => c.Source.Minimum);
     }
 }
 

@@ -6,6 +6,7 @@ using Muster.Api.Dispatch;
 using Muster.Api.Incidents;
 using Muster.Api.Plans;
 using Muster.Api.Supplies;
+using Muster.Api.Transfers;
 using Muster.Api.Experts;
 using Muster.Api.Units;
 
@@ -27,5 +28,7 @@ public sealed class MutationType : ObjectGraphType
         IncidentMutations.AddTo(this);
         ProposeDispatchMutation.AddTo(this);
         StockMovementMutations.AddTo(this);
+        TransferMutations.AddTo(this);
+        SetMinimumStockMutation.AddTo(this);
     }
 }

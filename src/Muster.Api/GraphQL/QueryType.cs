@@ -6,6 +6,7 @@ using Muster.Api.Depots;
 using Muster.Api.Incidents;
 using Muster.Api.Plans;
 using Muster.Api.Supplies;
+using Muster.Api.Transfers;
 using Muster.Api.Experts;
 using Muster.Api.GraphQL.Relay;
 using Muster.Api.Units;
@@ -36,5 +37,7 @@ public sealed class QueryType : ObjectGraphType
         StockTotalsQuery.AddTo(this);
         StockHistoryQueries.AddTo(this);
         ExpiringLotsQuery.AddTo(this);
+        TransferQueries.AddTo(this);
+        LowStockQueries.AddTo(this);
     }
 }

@@ -1,7 +1,11 @@
 using JasperFx.Events.Projections;
 using Marten;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Muster.Catalog.Defining;
+using Muster.Catalog.CheckingLowStock;
+using Muster.Catalog.SettingMinimumStock;
+using Quartz;
 
 namespace Muster.Catalog;
 
@@ -16,4 +20,23 @@ public static class CatalogModule
 
     public static IServiceCollection AddCatalog(this IServiceCollection services) =>
         services.AddScoped<DefineItemHandler>();
+
+    /// <summary>Minimum stock levels per item and the scheduled check against them (<c>Supplies:LowStock:Interval</c>).</summary>
+    public static IServiceCollection AddLowStockAlerts(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(LowStockOptions.Section).Get<LowStockOptions>() ?? new LowStockOptions();
+        if (options.Interval <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException($"{LowStockOptions.Section}:Interval must be positive, got {options.Interval}");
+        }
+
+        services.AddSingleton(options);
+        services.AddScoped<SetMinimumStockHandler>();
+        services.AddSingleton<AvailableStock>();
+        services.AddQuartz(quartz => quartz.ScheduleJob<CheckLowStock>(
+            trigger => trigger.WithIdentity("check-low-stock", "supplies")
+                .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(options.Interval).RepeatForever()),
+            job => job.WithIdentity(CheckLowStock.Key)));
+        return services;
+    }
 }

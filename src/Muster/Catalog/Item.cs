@@ -15,7 +15,16 @@ public sealed record Item(
     int? ShelfLifeDays,
     DateTimeOffset DefinedAt)
 {
+    /// <summary>The least available stock, summed over all open depots, below which the item is low; null: none set.</summary>
+    public int? MinimumStock { get; init; }
+
+    /// <summary>Set while the low-stock check finds the item below its minimum.</summary>
+    public LowStockAlert? LowStock { get; init; }
+
     public static Item Create(ItemDefined defined, DateTimeOffset at) =>
         new(defined.ItemId, defined.Code, defined.Name, defined.NameEn, defined.Unit, defined.PackSize,
             defined.Category, ItemCode.TopClassOf(defined.Code), defined.ShelfLifeDays, at);
 }
+
+/// <summary>Since when an item has been low, and the numbers the check found then.</summary>
+public sealed record LowStockAlert(DateTimeOffset Since, int Available, int Minimum);

@@ -30,7 +30,12 @@ public partial class StockLevelsProjection : EventProjection
     /// Adds to a stock line's counts; the table's checks see the result. Only a change that adds stock may create the
     /// row: PostgreSQL checks the row an upsert proposes before it finds the conflict, so a reservation would fail there.
     /// </summary>
-    public static void Change(IDocumentOperations ops, IEvent e, IStockLineEvent line, int onHand = 0, int reserved = 0, int inTransit = 0)
+    public static void Change(IDocumentOperations ops, IEvent e, IStockLineEvent line, int onHand = 0, int reserved = 0, int inTransit = 0) =>
+        Change(ops, e, line.StockLineId, line.DepotId, line.ItemCode, onHand, reserved, inTransit);
+
+    /// <summary>The same, for an event of another stream that names the stock line it changes (a transfer on its way in).</summary>
+    public static void Change(
+        IDocumentOperations ops, IEvent e, Guid stockLineId, Guid depotId, string itemCode, int onHand = 0, int reserved = 0, int inTransit = 0)
     {
         if (onHand >= 0 && reserved == 0 && inTransit >= 0)
         {
@@ -38,12 +43,12 @@ public partial class StockLevelsProjection : EventProjection
                 $"insert into {StockLevelsTable.Name} as s (id, depot_id, item_code, on_hand, reserved, in_transit, updated_at) " +
                 "values (?, ?, ?, ?, 0, ?, ?) on conflict (id) do update set " +
                 "on_hand = s.on_hand + excluded.on_hand, in_transit = s.in_transit + excluded.in_transit, updated_at = excluded.updated_at",
-                line.StockLineId, line.DepotId, line.ItemCode, onHand, inTransit, e.Timestamp);
+                stockLineId, depotId, itemCode, onHand, inTransit, e.Timestamp);
             return;
         }
 
         ops.QueueSqlCommand(
             $"update {StockLevelsTable.Name} set on_hand = on_hand + ?, reserved = reserved + ?, in_transit = in_transit + ?, updated_at = ? where id = ?",
-            onHand, reserved, inTransit, e.Timestamp, line.StockLineId);
+            onHand, reserved, inTransit, e.Timestamp, stockLineId);
     }
 }

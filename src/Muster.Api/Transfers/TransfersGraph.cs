@@ -1,0 +1,9 @@
+using Muster.Api.GraphQL.Relay;
+
+namespace Muster.Api.Transfers;
+
+public static class TransfersGraph
+{
+    public static IServiceCollection AddTransfersGraph(this IServiceCollection services) =>
+        services.AddSingleton<INodeSource, TransferNodeSource>();
+}

@@ -1,0 +1,24 @@
+using JasperFx.Events.Projections;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Muster.Supplies.Transferring;
+
+public static class TransfersModule
+{
+    public static StoreOptions ConfigureTransfers(this StoreOptions options)
+    {
+        options.Projections.Add<TransferProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<TransferInTransitProjection>(ProjectionLifecycle.Inline);
+        options.Schema.For<Transfer>().Index(t => t.FromDepotId).Index(t => t.ToDepotId).Index(t => t.RequestedAt);
+        return options;
+    }
+
+    public static IServiceCollection AddTransfers(this IServiceCollection services) =>
+        services
+            .AddScoped<TransferStreams>()
+            .AddScoped<TransferStockHandler>()
+            .AddScoped<ShipTransferHandler>()
+            .AddScoped<ReceiveTransferHandler>()
+            .AddScoped<CancelTransferHandler>();
+}
