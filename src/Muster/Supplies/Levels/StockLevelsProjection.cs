@@ -1,10 +1,14 @@
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
+using Muster.Supplies.Transferring;
 
 namespace Muster.Supplies.Levels;
 
-/// <summary>Keeps <see cref="StockLevelsTable"/> in the same transaction as the stock lines' events, and rebuilds it from them.</summary>
+/// <summary>
+/// Keeps <see cref="StockLevelsTable"/> in the same transaction as the stock lines' and transfers' events, and rebuilds
+/// it from them: the one writer of that table.
+/// </summary>
 #pragma warning disable CA1822 // Marten finds the Project methods on the projection instance.
 public partial class StockLevelsProjection : EventProjection
 {
@@ -26,15 +30,21 @@ public partial class StockLevelsProjection : EventProjection
 
     public void Project(IEvent<StockWrittenOff> e, IDocumentOperations ops) => Change(ops, e, e.Data, onHand: -e.Data.Quantity);
 
+    // A shipped transfer counts as in transit at its destination until it is received there.
+    public void Project(IEvent<TransferShipped> e, IDocumentOperations ops) =>
+        Change(ops, e, StockLineId.Of(e.Data.ToDepotId, e.Data.ItemCode), e.Data.ToDepotId, e.Data.ItemCode, inTransit: e.Data.Quantity);
+
+    public void Project(IEvent<TransferReceived> e, IDocumentOperations ops) =>
+        Change(ops, e, StockLineId.Of(e.Data.ToDepotId, e.Data.ItemCode), e.Data.ToDepotId, e.Data.ItemCode, inTransit: -e.Data.Quantity);
+
     /// <summary>
     /// Adds to a stock line's counts; the table's checks see the result. Only a change that adds stock may create the
     /// row: PostgreSQL checks the row an upsert proposes before it finds the conflict, so a reservation would fail there.
     /// </summary>
-    public static void Change(IDocumentOperations ops, IEvent e, IStockLineEvent line, int onHand = 0, int reserved = 0, int inTransit = 0) =>
+    private static void Change(IDocumentOperations ops, IEvent e, IStockLineEvent line, int onHand = 0, int reserved = 0, int inTransit = 0) =>
         Change(ops, e, line.StockLineId, line.DepotId, line.ItemCode, onHand, reserved, inTransit);
 
-    /// <summary>The same, for an event of another stream that names the stock line it changes (a transfer on its way in).</summary>
-    public static void Change(
+    private static void Change(
         IDocumentOperations ops, IEvent e, Guid stockLineId, Guid depotId, string itemCode, int onHand = 0, int reserved = 0, int inTransit = 0)
     {
         if (onHand >= 0 && reserved == 0 && inTransit >= 0)

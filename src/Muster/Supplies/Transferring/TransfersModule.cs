@@ -9,7 +9,6 @@ public static class TransfersModule
     public static StoreOptions ConfigureTransfers(this StoreOptions options)
     {
         options.Projections.Add<TransferProjection>(ProjectionLifecycle.Inline);
-        options.Projections.Add<TransferInTransitProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<Transfer>().Index(t => t.FromDepotId).Index(t => t.ToDepotId).Index(t => t.RequestedAt);
         return options;
     }
