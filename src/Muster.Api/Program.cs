@@ -15,6 +15,8 @@ using Muster.Api.Catalog;
 using Muster.Depots;
 using Muster.Api.Depots;
 using Muster.Supplies;
+using Muster.Requests;
+using Muster.Api.Requests;
 
 var builder = WebApplication.CreateBuilder(args);
 var database = builder.Configuration.GetConnectionString("Muster")
@@ -22,7 +24,7 @@ var database = builder.Configuration.GetConnectionString("Muster")
 
 builder.AddMusterTelemetry();
 builder.Services
-    .AddEventStore(database, store => store.ConfigureAgencies(), store => store.ConfigureUnits(), store => store.ConfigureExperts(), store => store.ConfigureCatalog(), store => store.ConfigureDepots(), store => store.ConfigureSupplies())
+    .AddEventStore(database, store => store.ConfigureAgencies(), store => store.ConfigureUnits(), store => store.ConfigureExperts(), store => store.ConfigureCatalog(), store => store.ConfigureDepots(), store => store.ConfigureSupplies(), store => store.ConfigureRequests())
     .AddScheduling(database)
     .AddMusterAuthentication(builder.Configuration)
     .AddMusterGraphQL(builder.Configuration)
@@ -38,7 +40,9 @@ builder.Services
     .AddCatalogGraph()
     .AddDepots()
     .AddDepotsGraph()
-    .AddSupplies();
+    .AddSupplies()
+    .AddRequests(builder.Configuration)
+    .AddRequestsGraph();
 if (builder.Environment.IsDevelopment())
 {
     builder.Services.AddSingleton<DevelopmentTokens>().AddHostedService(s => s.GetRequiredService<DevelopmentTokens>());

@@ -3,6 +3,7 @@ using Muster.Api.Agencies;
 using Muster.Api.Catalog;
 using Muster.Api.Depots;
 using Muster.Api.Supplies;
+using Muster.Api.Requests;
 using Muster.Api.Experts;
 using Muster.Api.Units;
 
@@ -20,5 +21,6 @@ public sealed class MutationType : ObjectGraphType
         DefineItemMutation.AddTo(this);
         DepotMutations.AddTo(this);
         ReceiveStockMutation.AddTo(this);
+        SupplyRequestMutations.AddTo(this);
     }
 }

@@ -4,6 +4,7 @@ using Muster.Api.Audit;
 using Muster.Api.Catalog;
 using Muster.Api.Depots;
 using Muster.Api.Supplies;
+using Muster.Api.Requests;
 using Muster.Api.Experts;
 using Muster.Api.GraphQL.Relay;
 using Muster.Api.Units;
@@ -28,5 +29,6 @@ public sealed class QueryType : ObjectGraphType
         ItemQueries.AddTo(this);
         DepotQueries.AddTo(this);
         StockQueries.AddTo(this);
+        SupplyRequestQueries.AddTo(this);
     }
 }

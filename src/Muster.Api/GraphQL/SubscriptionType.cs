@@ -2,6 +2,7 @@ using GraphQL.Types;
 using Muster.Api.Agencies;
 using Muster.Api.Experts;
 using Muster.Api.Units;
+using Muster.Api.Requests;
 
 namespace Muster.Api.GraphQL;
 
@@ -17,5 +18,6 @@ public sealed class SubscriptionType : ObjectGraphType
         AgencyChangedSubscription.AddTo(this);
         ExpertChangedSubscription.AddTo(this);
         UnitChangedSubscription.AddTo(this);
+        SupplyRequestChangedSubscription.AddTo(this);
     }
 }
