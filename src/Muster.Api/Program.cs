@@ -10,6 +10,7 @@ using Muster.Api.Ide;
 using Muster.Api.Incidents;
 using Muster.Api.Operations;
 using Muster.Api.Plans;
+using Muster.Api.Requests;
 using Muster.Api.Supplies;
 using Muster.Api.Transfers;
 using Muster.Api.Units;
@@ -20,6 +21,7 @@ using Muster.Experts;
 using Muster.Incidents;
 using Muster.Infrastructure;
 using Muster.Plans;
+using Muster.Requests;
 using Muster.Scheduling;
 using Muster.Supplies;
 using Muster.Supplies.Transferring;
@@ -40,6 +42,7 @@ builder.Services
         store => store.ConfigureDepots(),
         store => store.ConfigureSupplies(),
         store => store.ConfigureTransfers(),
+        store => store.ConfigureRequests(),
         store => store.ConfigurePlans(),
         store => store.ConfigureIncidents(),
         store => store.ConfigureDispatch())
@@ -55,6 +58,7 @@ builder.Services
     .AddDepots().AddDepotsGraph()
     .AddSupplies().AddStockExpiry(builder.Configuration).AddStockGraph()
     .AddTransfers().AddTransfersGraph()
+    .AddRequests(builder.Configuration).AddRequestsGraph()
     .AddPlans().AddPlansGraph()
     .AddIncidents().AddIncidentsGraph()
     .AddDispatch().AddDispatchGraph();

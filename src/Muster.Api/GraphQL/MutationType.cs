@@ -3,11 +3,12 @@ using Muster.Api.Agencies;
 using Muster.Api.Catalog;
 using Muster.Api.Depots;
 using Muster.Api.Dispatch;
+using Muster.Api.Experts;
 using Muster.Api.Incidents;
 using Muster.Api.Plans;
+using Muster.Api.Requests;
 using Muster.Api.Supplies;
 using Muster.Api.Transfers;
-using Muster.Api.Experts;
 using Muster.Api.Units;
 
 namespace Muster.Api.GraphQL;
@@ -30,5 +31,6 @@ public sealed class MutationType : ObjectGraphType
         StockMovementMutations.AddTo(this);
         TransferMutations.AddTo(this);
         SetMinimumStockMutation.AddTo(this);
+        SupplyRequestMutations.AddTo(this);
     }
 }

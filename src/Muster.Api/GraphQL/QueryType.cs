@@ -3,12 +3,13 @@ using Muster.Api.Agencies;
 using Muster.Api.Audit;
 using Muster.Api.Catalog;
 using Muster.Api.Depots;
-using Muster.Api.Incidents;
-using Muster.Api.Plans;
-using Muster.Api.Supplies;
-using Muster.Api.Transfers;
 using Muster.Api.Experts;
 using Muster.Api.GraphQL.Relay;
+using Muster.Api.Incidents;
+using Muster.Api.Plans;
+using Muster.Api.Requests;
+using Muster.Api.Supplies;
+using Muster.Api.Transfers;
 using Muster.Api.Units;
 using Muster.Api.Viewer;
 
@@ -39,5 +40,6 @@ public sealed class QueryType : ObjectGraphType
         ExpiringLotsQuery.AddTo(this);
         TransferQueries.AddTo(this);
         LowStockQueries.AddTo(this);
+        SupplyRequestQueries.AddTo(this);
     }
 }

@@ -2,6 +2,7 @@ using GraphQL.Types;
 using Muster.Api.Agencies;
 using Muster.Api.Experts;
 using Muster.Api.Incidents;
+using Muster.Api.Requests;
 using Muster.Api.Supplies;
 using Muster.Api.Units;
 
@@ -21,5 +22,6 @@ public sealed class SubscriptionType : ObjectGraphType
         UnitChangedSubscription.AddTo(this);
         IncidentChangedSubscription.AddTo(this);
         StockChangedSubscription.AddTo(this);
+        SupplyRequestChangedSubscription.AddTo(this);
     }
 }

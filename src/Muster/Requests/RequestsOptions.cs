@@ -1,0 +1,16 @@
+namespace Muster.Requests;
+
+/// <summary>The <c>Supplies</c> configuration section, as far as requests go.</summary>
+public sealed class RequestsOptions
+{
+    public const string Section = "Supplies";
+
+    /// <summary>Stock allocated to a request and not shipped within this time is released again.</summary>
+    public TimeSpan HoldTimeout { get; set; } = TimeSpan.FromHours(48);
+
+    /// <summary>How often the hold time-out job looks for such requests.</summary>
+    public TimeSpan HoldCheckInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Allocations one instance runs at once; see <see cref="Allocating.AllocationGate"/>.</summary>
+    public int AllocationConcurrency { get; set; } = 4;
+}
