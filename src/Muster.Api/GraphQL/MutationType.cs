@@ -28,6 +28,7 @@ public sealed class MutationType : ObjectGraphType
         PlanMutations.AddTo(this);
         IncidentMutations.AddTo(this);
         ProposeDispatchMutation.AddTo(this);
+        ApproveDispatchMutation.AddTo(this);
         StockMovementMutations.AddTo(this);
         TransferMutations.AddTo(this);
         SetMinimumStockMutation.AddTo(this);

@@ -3,6 +3,7 @@ using GraphQL.Types;
 using Muster.Api.GraphQL.Relay;
 using Muster.Api.GraphQL.Scalars;
 using Muster.Incidents;
+using Muster.Incidents.Closing;
 using Muster.Incidents.Grading;
 using Muster.Incidents.Reporting;
 using Muster.Infrastructure;
@@ -42,7 +43,26 @@ public static class IncidentMutations
                 var command = new ChangeIncidentLevel(incidentId, (ResponseLevel)input["level"]!, (string)input["reason"]!);
                 return Payload.From(await context.RequestServices!.GetRequiredService<ChangeIncidentLevelHandler>().Handle(command, context.CancellationToken));
             });
+
+        AddClose(mutation);
     }
+
+    private static void AddClose(ObjectGraphType mutation) =>
+        mutation.Field<NonNullGraphType<IncidentPayloadType.Close>>("closeIncident")
+            .Description("Closes an incident: its units return, engaged experts are free again, unshipped supply requests are cancelled and what they held released. Admin or commander.")
+            .Argument<NonNullGraphType<CloseIncidentInputType>>("input")
+            .AuthorizeWithRoles(Roles.Admin, Roles.Commander)
+            .ResolveAsync(async context =>
+            {
+                var input = context.GetArgument<Dictionary<string, object?>>("input");
+                if (IncidentId(input) is not { } incidentId)
+                {
+                    return Payload.NotFound("incident", "incidentId");
+                }
+
+                var command = new CloseIncident(incidentId, (string)input["reason"]!);
+                return Payload.From(await context.RequestServices!.GetRequiredService<CloseIncidentHandler>().Handle(command, context.CancellationToken));
+            });
 
     public static Guid? IncidentId(Dictionary<string, object?> input) => GlobalId.Of(IncidentType.TypeName, (string)input["incidentId"]!);
 }
@@ -71,8 +91,20 @@ public sealed class ChangeIncidentLevelInputType : InputObjectGraphType
     }
 }
 
+public sealed class CloseIncidentInputType : InputObjectGraphType
+{
+    public CloseIncidentInputType()
+    {
+        Name = "CloseIncidentInput";
+        Field<NonNullGraphType<IdGraphType>>("incidentId");
+        Field<NonNullGraphType<StringGraphType>>("reason");
+    }
+}
+
 public static class IncidentPayloadType
 {
+    public sealed class Close() : PayloadType<IncidentType>("CloseIncidentPayload", "incident", "The closed incident, or why it stays open.");
+
     public sealed class Report() : PayloadType<IncidentType>("ReportIncidentPayload", "incident", "The incident reported, or why not.");
 
     public sealed class ChangeLevel() : PayloadType<IncidentType>("ChangeIncidentLevelPayload", "incident", "The incident at its new level, or why not.");

@@ -1,6 +1,7 @@
 using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using Muster.Dispatch.Approving;
 using Muster.Dispatch.Proposing;
 
 namespace Muster.Dispatch;
@@ -17,5 +18,6 @@ public static class DispatchModule
     public static IServiceCollection AddDispatch(this IServiceCollection services) =>
         services
             .AddScoped<DispatchCandidateFinder>()
-            .AddScoped<ProposeDispatchHandler>();
+            .AddScoped<ProposeDispatchHandler>()
+            .AddScoped<ApproveDispatchHandler>();
 }

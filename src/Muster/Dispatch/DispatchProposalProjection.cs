@@ -16,4 +16,12 @@ public partial class DispatchProposalProjection : EventProjection
             ops.Store(superseded with { Status = ProposalStatus.Superseded });
         }
     }
+
+    public async Task Project(IEvent<DispatchApproved> e, IDocumentOperations ops, CancellationToken ct)
+    {
+        if (await ops.LoadAsync<DispatchProposal>(e.Data.ProposalId, ct) is { } approved)
+        {
+            ops.Store(approved with { Status = ProposalStatus.Approved });
+        }
+    }
 }

@@ -52,6 +52,14 @@ public static class IncidentEvolution
     {
         IncidentLevelChanged e => incident with { Level = e.To, UpdatedAt = at },
         Dispatch.DispatchProposed e => incident with { LatestProposalId = e.Proposal.Id, UpdatedAt = at },
+        Dispatch.DispatchApproved e => incident with
+        {
+            Status = IncidentStatus.Responding,
+            AssignedUnitIds = [.. incident.AssignedUnitIds, .. e.UnitIds],
+            EngagedExpertIds = [.. incident.EngagedExpertIds, .. e.ExpertIds],
+            SupplyRequestIds = e.SupplyRequestId is { } request ? [.. incident.SupplyRequestIds, request] : incident.SupplyRequestIds,
+            UpdatedAt = at,
+        },
         IncidentClosed e => incident with
         {
             Status = IncidentStatus.Closed, ClosedAt = at, ClosedReason = e.Reason, AssignedUnitIds = [], EngagedExpertIds = [], UpdatedAt = at,

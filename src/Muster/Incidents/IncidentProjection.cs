@@ -12,5 +12,7 @@ public partial class IncidentProjection : SingleStreamProjection<Incident, Guid>
 
     public static Incident Apply(IEvent<Dispatch.DispatchProposed> e, Incident incident) => IncidentEvolution.Evolve(incident, e.Data, e.Timestamp);
 
+    public static Incident Apply(IEvent<Dispatch.DispatchApproved> e, Incident incident) => IncidentEvolution.Evolve(incident, e.Data, e.Timestamp);
+
     public static Incident Apply(IEvent<IncidentClosed> e, Incident incident) => IncidentEvolution.Evolve(incident, e.Data, e.Timestamp);
 }

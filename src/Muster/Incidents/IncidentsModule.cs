@@ -1,6 +1,7 @@
 using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using Muster.Incidents.Closing;
 using Muster.Incidents.Grading;
 using Muster.Incidents.Reporting;
 
@@ -19,5 +20,6 @@ public static class IncidentsModule
         services
             .AddScoped<IncidentStreams>()
             .AddScoped<ReportIncidentHandler>()
-            .AddScoped<ChangeIncidentLevelHandler>();
+            .AddScoped<ChangeIncidentLevelHandler>()
+            .AddScoped<CloseIncidentHandler>();
 }

@@ -53,20 +53,10 @@ public sealed class RequestWriter(StockTransaction transaction, IQuerySession re
             : Result<SupplyRequest>.Fail(changed.Errors);
     }
 
-    /// <summary>Stock lines fetched for writing one after another in id order, the order every writer of several lines keeps.</summary>
-    public static async Task<SortedDictionary<Guid, IEventStream<StockLine>>> FetchLinesAsync(
-        IDocumentSession session, IEnumerable<Guid> lineIds, CancellationToken ct, bool exclusive = false)
-    {
-        var lines = new SortedDictionary<Guid, IEventStream<StockLine>>();
-        foreach (var id in lineIds.Distinct().Order())
-        {
-            lines[id] = exclusive
-                ? await session.Events.FetchForExclusiveWriting<StockLine>(id, ct)
-                : await session.Events.FetchForWriting<StockLine>(id, ct);
-        }
-
-        return lines;
-    }
+    /// <summary>Stock lines fetched for writing in id order (<see cref="OrderedStreams"/>).</summary>
+    public static Task<SortedDictionary<Guid, IEventStream<StockLine>>> FetchLinesAsync(
+        IDocumentSession session, IEnumerable<Guid> lineIds, CancellationToken ct, bool exclusive = false) =>
+        session.FetchForWritingAsync<StockLine>(lineIds, ct, exclusive);
 
     /// <summary>Appends the change: stock lines in id order, then the request.</summary>
     public static Result<Guid> Append(

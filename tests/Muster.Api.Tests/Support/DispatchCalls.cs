@@ -53,3 +53,33 @@ public static class DispatchCalls
 
     public static string? ErrorCode(JsonNode payload) => payload["errors"]!.AsArray().FirstOrDefault()?["code"]?.GetValue<string>();
 }
+
+public static class ApproveCalls
+{
+    public const string Approve = """
+        mutation($input: ApproveDispatchInput!) { approveDispatch(input: $input) { incident { id status } errors { code message field } } }
+        """;
+
+    public const string Close = """
+        mutation($input: CloseIncidentInput!) { closeIncident(input: $input) { incident { id status closedReason } errors { code message field } } }
+        """;
+
+    public static async Task<JsonNode> ApproveAsync(MusterApp app, string proposalId, string[]? excluding = null, string? token = null)
+    {
+        var response = await app.PostAsync(Approve, new { input = new { proposalId, excluding } }, token ?? app.Token("commander"));
+        return response.Data?["approveDispatch"] ?? throw new InvalidOperationException(response.Text);
+    }
+
+    public static async Task<JsonNode> CloseAsync(MusterApp app, string incidentId, string reason = "救援结束")
+    {
+        var response = await app.PostAsync(Close, new { input = new { incidentId, reason } }, app.Token("commander"));
+        return response.Data?["closeIncident"] ?? throw new InvalidOperationException(response.Text);
+    }
+
+    /// <summary>The status of a unit, as a commander reads it.</summary>
+    public static async Task<string> UnitStatusAsync(MusterApp app, string unitId)
+    {
+        var response = await app.PostAsync("query($id: ID!) { node(id: $id) { ... on RescueUnit { status } } }", new { id = unitId }, app.Token("commander"));
+        return response.Data!["node"]!["status"]!.GetValue<string>();
+    }
+}

@@ -128,8 +128,8 @@ public sealed class DispatchPlannerTests
             Tags: Specialties.Where(_ => random.Next(2) == 0).ToList())).ToList();
         var expertsBySpecialty = Specialties.ToDictionary(s => s, s => (IReadOnlyList<Candidate>)experts.Where(e => e.Tags.Contains(s)).Select(e => e.Candidate)
             .OrderBy(e => e.EtaSeconds).ToList());
-        var stockByItem = Items.ToDictionary(i => i, i => (IReadOnlyList<StockCandidate>)Enumerable.Range(0, random.Next(0, 6))
-            .Select(_ => new StockCandidate(Guid.NewGuid(), i, random.Next(1, 60), random.Next(100, 30_000), 0))
+        var stockByItem = Items.ToDictionary(i => i, i => (IReadOnlyList<SupplyCandidate>)Enumerable.Range(0, random.Next(0, 6))
+            .Select(_ => new SupplyCandidate(Guid.NewGuid(), i, random.Next(1, 60), random.Next(100, 30_000), 0))
             .OrderBy(s => s.DistanceMeters).ToList());
         var requirements = new Requirements(
             Capabilities.Where(_ => random.Next(2) == 0).Select(c => new UnitNeed(c, random.Next(1, 6))).ToList(),
@@ -141,6 +141,6 @@ public sealed class DispatchPlannerTests
     }
 
     private static DispatchCandidates Candidates(Dictionary<string, IReadOnlyList<Candidate>> units, Dictionary<string, int>? carrying = null) =>
-        new(units, carrying ?? units.ToDictionary(u => u.Key, u => u.Value.Count), new Dictionary<string, IReadOnlyList<StockCandidate>>(),
+        new(units, carrying ?? units.ToDictionary(u => u.Key, u => u.Value.Count), new Dictionary<string, IReadOnlyList<SupplyCandidate>>(),
             new Dictionary<string, IReadOnlyList<Candidate>>(), new Dictionary<string, int>());
 }

@@ -6,7 +6,8 @@ public sealed class GraphQLHttpOptions
     public const string Section = "GraphQL";
 
     public int MaxDepth { get; set; } = 12;
-    public int MaxComplexity { get; set; } = 2000;
+    // About the number of fields a response may resolve: a full page (100) of a list with its nested lines fits.
+    public int MaxComplexity { get; set; } = 10_000;
     public int MaxBatchSize { get; set; } = 10;
     public int MaxRequestBytes { get; set; } = 256 * 1024;
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);

@@ -1,13 +1,10 @@
-using System.Globalization;
-using Muster.Depots.Locating;
 using Muster.Experts;
 using Muster.Experts.Locating;
 using Muster.Plans;
+using Muster.Requests.Allocating;
 using Muster.Spatial;
-using Muster.Supplies.Levels;
 using Muster.Units;
 using Muster.Units.Locating;
-using Npgsql;
 
 namespace Muster.Dispatch.Proposing;
 
@@ -15,11 +12,8 @@ namespace Muster.Dispatch.Proposing;
 /// Gathers what the planner chooses from with a handful of indexed spatial queries: one k-nearest query per
 /// capability, item and specialty, and one tag census each for units and experts. Never a scan of all units or depots.
 /// </summary>
-public sealed class DispatchCandidateFinder(UnitFinder units, ExpertFinder experts, NpgsqlDataSource database, EtaModel eta)
+public sealed class DispatchCandidateFinder(UnitFinder units, ExpertFinder experts, StockCandidates depots, EtaModel eta)
 {
-    /// <summary>Depots per item: enough to cover a large quantity from many small stocks.</summary>
-    public const int DepotsPerItem = 20;
-
     public async Task<DispatchCandidates> FindAsync(GeoPoint near, Requirements requirements, CancellationToken ct)
     {
         // A unit fills one requirement only, so a capability may need as many candidates as all requirements
@@ -40,41 +34,15 @@ public sealed class DispatchCandidateFinder(UnitFinder units, ExpertFinder exper
             expertsBySpecialty[need.Specialty] = found.Select(e => new Candidate(e.Expert.Id, e.DistanceMeters, e.EtaSeconds)).ToList();
         }
 
-        var stockByItem = new Dictionary<string, IReadOnlyList<StockCandidate>>();
-        foreach (var need in requirements.Supplies)
-        {
-            stockByItem[need.ItemCode] = await SharedStockAsync(near, need.ItemCode, ct);
-        }
+        // The incident draws on the shared pool (no requesting agency), nearest depots first.
+        var stock = await depots.NearestAsync(requirements.Supplies.Select(s => s.ItemCode).ToList(), near, null, ct);
+        var stockByItem = requirements.Supplies.ToDictionary(s => s.ItemCode, s => (IReadOnlyList<SupplyCandidate>)stock
+            .Where(c => c.ItemCode == s.ItemCode)
+            .Select(c => new SupplyCandidate(c.DepotId, c.ItemCode, c.Available, c.DistanceMeters, eta.SupplySeconds(c.DistanceMeters)))
+            .ToList());
 
         var unitsCarrying = requirements.Units.Count == 0 ? [] : (await units.CapabilitiesAsync(null, ct)).ToDictionary(t => t.Tag, t => t.Count);
         var expertsWith = requirements.Experts.Count == 0 ? [] : (await experts.SpecialtiesAsync(null, ct)).ToDictionary(t => t.Tag, t => t.Count);
         return new DispatchCandidates(unitsByCapability, unitsCarrying, stockByItem, expertsBySpecialty, expertsWith);
-    }
-
-    /// <summary>
-    /// Open shared-pool depots with the item available, nearest first: the GiST index brings a margin of candidates
-    /// (it orders on the sphere), the spheroid distance ranks them.
-    /// </summary>
-    private async Task<IReadOnlyList<StockCandidate>> SharedStockAsync(GeoPoint near, string itemCode, CancellationToken ct)
-    {
-        await using var command = database.CreateCommand($"""
-            select c.id, c.available, c.distance from (
-              select d.id, s.on_hand - s.reserved as available, ST_Distance(d.location, @point) as distance
-              from {DepotLocationsTable.Name} d join {StockLevelsTable.Name} s on s.depot_id = d.id and s.item_code = @item
-              where d.shared and not d.closed and s.on_hand - s.reserved > 0
-              order by d.location <-> @point limit {(2 * DepotsPerItem + 10).ToString(CultureInfo.InvariantCulture)}) c
-            order by c.distance, c.id limit {DepotsPerItem.ToString(CultureInfo.InvariantCulture)}
-            """);
-        command.Parameters.AddWithValue("point", near.ToPoint());
-        command.Parameters.AddWithValue("item", itemCode);
-        var found = new List<StockCandidate>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            var meters = reader.GetDouble(2);
-            found.Add(new StockCandidate(reader.GetGuid(0), itemCode, reader.GetInt32(1), meters, eta.SupplySeconds(meters)));
-        }
-
-        return found;
     }
 }

@@ -4,7 +4,7 @@ namespace Muster.Dispatch.Proposing;
 public sealed record Candidate(Guid Id, double DistanceMeters, int EtaSeconds, bool PositionStale = false);
 
 /// <summary>Available stock of an item in a depot the incident may draw on.</summary>
-public sealed record StockCandidate(Guid DepotId, string ItemCode, int Available, double DistanceMeters, int EtaSeconds);
+public sealed record SupplyCandidate(Guid DepotId, string ItemCode, int Available, double DistanceMeters, int EtaSeconds);
 
 /// <summary>
 /// What the planner chooses from: per capability the AVAILABLE units (fresh positions first, then by ETA), per
@@ -14,6 +14,6 @@ public sealed record StockCandidate(Guid DepotId, string ItemCode, int Available
 public sealed record DispatchCandidates(
     IReadOnlyDictionary<string, IReadOnlyList<Candidate>> UnitsByCapability,
     IReadOnlyDictionary<string, int> UnitsCarrying,
-    IReadOnlyDictionary<string, IReadOnlyList<StockCandidate>> StockByItem,
+    IReadOnlyDictionary<string, IReadOnlyList<SupplyCandidate>> StockByItem,
     IReadOnlyDictionary<string, IReadOnlyList<Candidate>> ExpertsBySpecialty,
     IReadOnlyDictionary<string, int> ExpertsWith);

@@ -1,0 +1,8 @@
+namespace Muster.Dispatch;
+
+/// <summary>
+/// The commander approved a proposal: these units were assigned, these experts engaged, and the supplies reserved as
+/// the supply request <see cref="SupplyRequestId"/> (null when no supplies were proposed), all in one transaction.
+/// </summary>
+public sealed record DispatchApproved(
+    Guid IncidentId, Guid ProposalId, IReadOnlyList<Guid> UnitIds, IReadOnlyList<Guid> ExpertIds, Guid? SupplyRequestId, IReadOnlyList<Guid> Excluded);
