@@ -1,6 +1,12 @@
 using GraphQL;
 using GraphQL.Types;
+using Muster.Api.Experts;
 using Muster.Api.GraphQL.Loading;
+using Muster.Api.Requests;
+using Muster.Api.Units;
+using Muster.Experts;
+using Muster.Requests;
+using Muster.Units;
 using Muster.Dispatch;
 using Muster.Infrastructure;
 using Muster.Api.GraphQL.Relay;
@@ -31,12 +37,31 @@ public sealed class IncidentType : ObjectGraphType<Incident>
         Field<DateTimeScalar>("closedAt").Resolve(c => c.Source.ClosedAt);
         Field<StringGraphType>("closedReason").Resolve(c => c.Source.ClosedReason);
         Field<NonNullGraphType<DateTimeScalar>>("updatedAt").Resolve(c => c.Source.UpdatedAt);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RescueUnitType>>>>("assignedUnits")
+            .Description("Units dispatched to the incident and not yet let go. Admin, commanders and logistics.")
+            .AuthorizeWithRoles(Roles.Admin, Roles.Commander, Roles.Logistics)
+            .Resolve(c => Many<RescueUnit>(c.RequestServices!, c.Source.AssignedUnitIds, u => u.Id));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ExpertType>>>>("engagedExperts")
+            .AuthorizeWithRoles(Roles.Admin, Roles.Commander, Roles.Logistics)
+            .Resolve(c => Many<Expert>(c.RequestServices!, c.Source.EngagedExpertIds, e => e.Id));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SupplyRequestType>>>>("supplyRequests")
+            .Description("The supply requests dispatch made for the incident.")
+            .AuthorizeWithRoles(Roles.Admin, Roles.Commander, Roles.Logistics)
+            .Resolve(c => Many<SupplyRequest>(c.RequestServices!, c.Source.SupplyRequestIds, r => r.Id));
         Field<Dispatch.DispatchProposalType>("latestProposal")
             .Description("The newest dispatch proposal for the incident. Admin and commanders.")
             .AuthorizeWithRoles(Roles.Admin, Roles.Commander)
             .Resolve(c => c.Source.LatestProposalId is { } id
                 ? DocumentLoader.For<DispatchProposal>(c.RequestServices!, p => p.Id).Load(id)
                 : null);
+    }
+
+    /// <summary>Documents by id through the request's batch loader, in the order given; missing ones left out.</summary>
+    private static AllLoaded<T> Many<T>(IServiceProvider services, IReadOnlyList<Guid> ids, Func<T, Guid> idOf)
+        where T : class
+    {
+        var loader = DocumentLoader.For(services, idOf);
+        return new AllLoaded<T>(ids.Distinct().Select(loader.Load).ToList());
     }
 }
 

@@ -69,6 +69,13 @@ public sealed class ApproveDispatchTests(ApprovalCity city) : IClassFixture<Appr
         var request = requests.Data!["supplyRequests"]!["edges"]!.AsArray().Select(e => e!["node"]!).Single(n => n["incidentId"]?.GetValue<string>() == incident);
         Assert.Equal(("URGENT", 40), (request["priority"]!.GetValue<string>(), request["lines"]![0]!["quantity"]!.GetValue<int>()));
 
+        var read = await App.PostAsync("query($id: ID!) { node(id: $id) { ... on Incident { assignedUnits { id } supplyRequests { status } latestProposal { status } } } }",
+            new { id = incident }, App.Token("commander"));
+        var node = read.Data!["node"]!;
+        Assert.Equal(units.Order(), node["assignedUnits"]!.AsArray().Select(u => u!["id"]!.GetValue<string>()).Order());
+        Assert.Equal("ALLOCATED", Assert.Single(node["supplyRequests"]!.AsArray())!["status"]!.GetValue<string>());
+        Assert.Equal("APPROVED", node["latestProposal"]!["status"]!.GetValue<string>());
+
         var again = await ApproveCalls.ApproveAsync(App, proposal["id"]!.GetValue<string>());
         Assert.Equal("INVALID_STATE", DispatchCalls.ErrorCode(again));
     }

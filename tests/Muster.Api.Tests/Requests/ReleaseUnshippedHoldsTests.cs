@@ -4,16 +4,6 @@ using Muster.Requests.HoldTimeout;
 
 namespace Muster.Api.Tests.Requests;
 
-/// <summary>A clock the test moves forward; everything in the service that asks for the time asks it.</summary>
-public sealed class MovableClock : TimeProvider
-{
-    private TimeSpan _ahead;
-
-    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + _ahead;
-
-    public void Advance(TimeSpan by) => _ahead += by;
-}
-
 public sealed class ReleaseUnshippedHoldsTests : IAsyncLifetime
 {
     private readonly MovableClock _clock = new();

@@ -6,14 +6,6 @@ using static Muster.Api.Tests.Support.StockCalls;
 
 namespace Muster.Api.Tests.Supplies;
 
-/// <summary>A clock the test moves forward, so the sweep can meet lots that have expired (no depot accepts them).</summary>
-public sealed class MovableClock : TimeProvider
-{
-    public TimeSpan Ahead { get; set; }
-
-    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Ahead;
-}
-
 /// <summary>A depot with a catalog, in a service whose clock the test moves.</summary>
 public sealed class DepotOnAMovableClock : AppFixture
 {

@@ -17,3 +17,24 @@ public static class LoadedResults
             await GetResultAsync(cancellationToken);
     }
 }
+
+/// <summary>Several deferred loads as one list, in order; loads that found nothing are left out.</summary>
+public sealed class AllLoaded<T>(IReadOnlyList<IDataLoaderResult<T?>> loads) : IDataLoaderResult<List<T>>
+    where T : class
+{
+    public async Task<List<T>> GetResultAsync(CancellationToken cancellationToken = default)
+    {
+        var found = new List<T>();
+        foreach (var load in loads)
+        {
+            if (await load.GetResultAsync(cancellationToken) is { } value)
+            {
+                found.Add(value);
+            }
+        }
+
+        return found;
+    }
+
+    async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken);
+}
