@@ -1,6 +1,5 @@
 using GraphQL;
 using GraphQL.Types;
-using Marten;
 using Muster.Api.GraphQL.Relay;
 using Muster.Api.GraphQL.Scalars;
 using Muster.Api.Incidents;
@@ -44,17 +43,9 @@ public sealed class ProposeDispatchInputType : InputObjectGraphType
 
 public sealed class ProposeDispatchPayloadType() : PayloadType<DispatchProposalType>("ProposeDispatchPayload", "proposal", "The proposal, or why none could be made.");
 
-/// <summary>Proposals by id: admin and commanders (the type says so; node/nodes check it).</summary>
-public sealed class DispatchProposalNodeSource : INodeSource
-{
-    public string TypeName => DispatchProposalType.TypeName;
-
-    public async Task<IReadOnlyDictionary<Guid, object>> LoadAsync(IReadOnlyCollection<Guid> ids, Actor viewer, IServiceProvider services, CancellationToken ct) =>
-        (await services.GetRequiredService<IQuerySession>().LoadManyAsync<DispatchProposal>(ct, ids)).ToDictionary(p => p.Id, p => (object)p);
-}
-
 public static class DispatchGraph
 {
+    /// <summary>Proposals by id: admin and commanders (the type says so; node/nodes check it).</summary>
     public static IServiceCollection AddDispatchGraph(this IServiceCollection services) =>
-        services.AddSingleton<INodeSource, DispatchProposalNodeSource>();
+        services.AddSingleton<INodeSource>(new DocumentNodeSource<DispatchProposal>(DispatchProposalType.TypeName, p => p.Id));
 }
