@@ -14,6 +14,8 @@ muster_ide_build
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 export ASPNETCORE_URLS=${ASPNETCORE_URLS:-http://127.0.0.1:5080}
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+# The demo data: loaded through the API's own commands once the service runs; what is there already is kept.
+export Seed__Path=${Seed__Path:-$PWD/seed-data}
 
 # --no-launch-profile: Properties/launchSettings.json must not override the URLs and environment above.
 exec dotnet run --project src/Muster.Api -c Release --no-launch-profile -- "$@"

@@ -23,6 +23,7 @@ using Muster.Infrastructure;
 using Muster.Plans;
 using Muster.Requests;
 using Muster.Scheduling;
+using Muster.Seeding;
 using Muster.Supplies;
 using Muster.Supplies.Transferring;
 using Muster.Units;
@@ -61,7 +62,8 @@ builder.Services
     .AddRequests(builder.Configuration).AddRequestsGraph()
     .AddPlans().AddPlansGraph()
     .AddIncidents().AddIncidentsGraph()
-    .AddDispatch().AddDispatchGraph();
+    .AddDispatch().AddDispatchGraph()
+    .AddSeeding(builder.Configuration);
 if (builder.Environment.IsDevelopment())
 {
     builder.Services.AddSingleton<DevelopmentTokens>().AddHostedService(s => s.GetRequiredService<DevelopmentTokens>());
