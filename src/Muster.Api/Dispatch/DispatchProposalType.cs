@@ -84,6 +84,21 @@ public sealed class ProposedSupplyType : ObjectGraphType<ProposedSupply>
         Field<NonNullGraphType<FloatGraphType>>("distanceMeters").Resolve(c => Math.Round(c.Source.DistanceMeters, 1));
         Field<NonNullGraphType<IntGraphType>>("etaSeconds").Resolve(c => c.Source.EtaSeconds);
         Field<NonNullGraphType<StringGraphType>>("reason").Resolve(c => c.Source.Reason);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DepotAlternativeType>>>>("alternatives")
+            .Description("Up to three further depots with the item available that the proposal did not draw on, nearest first.")
+            .WithComplexityImpact(1, DispatchPlanner.MaxAlternatives).Resolve(c => c.Source.Alternatives);
+    }
+}
+
+public sealed class DepotAlternativeType : ObjectGraphType<DepotAlternative>
+{
+    public DepotAlternativeType()
+    {
+        Name = "DepotAlternative";
+        Field<NonNullGraphType<DepotType>>("depot").Resolve(c => DepotNodeSource.Loader(c.RequestServices!).Load(c.Source.DepotId));
+        Field<NonNullGraphType<IntGraphType>>("available").Resolve(c => c.Source.Available);
+        Field<NonNullGraphType<FloatGraphType>>("distanceMeters").Resolve(c => Math.Round(c.Source.DistanceMeters, 1));
+        Field<NonNullGraphType<IntGraphType>>("etaSeconds").Resolve(c => c.Source.EtaSeconds);
     }
 }
 

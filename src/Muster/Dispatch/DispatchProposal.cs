@@ -33,7 +33,11 @@ public sealed record Alternative(Guid Id, double DistanceMeters, int EtaSeconds)
 
 public sealed record ProposedUnit(Guid UnitId, string Capability, double DistanceMeters, int EtaSeconds, bool PositionStale, string Reason, IReadOnlyList<Alternative> Alternatives);
 
-public sealed record ProposedSupply(Guid DepotId, string ItemCode, int Quantity, double DistanceMeters, int EtaSeconds, string Reason);
+public sealed record ProposedSupply(
+    Guid DepotId, string ItemCode, int Quantity, double DistanceMeters, int EtaSeconds, string Reason, IReadOnlyList<DepotAlternative> Alternatives);
+
+/// <summary>Another depot that has the item available, nearest first, which the proposal did not draw on.</summary>
+public sealed record DepotAlternative(Guid DepotId, int Available, double DistanceMeters, int EtaSeconds);
 
 public sealed record ProposedExpert(Guid ExpertId, string Specialty, double DistanceMeters, int EtaSeconds, string Reason, IReadOnlyList<Alternative> Alternatives);
 

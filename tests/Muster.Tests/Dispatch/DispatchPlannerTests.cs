@@ -91,6 +91,22 @@ public sealed class DispatchPlannerTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Depot_alternatives_are_the_next_depots_with_stock_that_were_not_drawn_on(int seed)
+    {
+        var (requirements, candidates) = Scenario(new Random(seed));
+
+        var planned = DispatchPlanner.Plan(requirements, candidates);
+
+        foreach (var supply in planned.Supplies)
+        {
+            var drawn = planned.Supplies.Where(s => s.ItemCode == supply.ItemCode).Select(s => s.DepotId).ToHashSet();
+            var expected = candidates.StockByItem[supply.ItemCode].Where(c => !drawn.Contains(c.DepotId)).Take(DispatchPlanner.MaxAlternatives).Select(c => c.DepotId);
+            Assert.Equal(expected, supply.Alternatives.Select(a => a.DepotId));
+        }
+    }
+
     [Fact]
     public void A_unit_that_alone_has_a_rare_capability_is_kept_for_it()
     {

@@ -32,19 +32,25 @@ public static class DispatchPlanner
         {
             var left = need.Quantity;
             var stock = candidates.StockByItem.GetValueOrDefault(need.ItemCode) ?? [];
-            for (var i = 0; i < stock.Count && left > 0; i++)
+            var used = new List<(SupplyCandidate Candidate, int Quantity)>();
+            foreach (var candidate in stock.Where(s => s.Available > 0))
             {
-                var take = Math.Min(left, stock[i].Available);
-                if (take <= 0)
+                if (left == 0)
                 {
-                    continue;
+                    break;
                 }
 
+                var take = Math.Min(left, candidate.Available);
+                used.Add((candidate, take));
                 left -= take;
-                supplies.Add(new ProposedSupply(stock[i].DepotId, need.ItemCode, take, stock[i].DistanceMeters, stock[i].EtaSeconds,
-                    $"{(i == 0 ? "nearest" : "next nearest")} depot with {need.ItemCode} available ({stock[i].Available}), {Km(stock[i].DistanceMeters)}, ETA {Minutes(stock[i].EtaSeconds)}"));
             }
 
+            var alternatives = stock.Where(s => s.Available > 0).Skip(used.Count).Take(MaxAlternatives)
+                .Select(s => new DepotAlternative(s.DepotId, s.Available, s.DistanceMeters, s.EtaSeconds)).ToList();
+            supplies.AddRange(used.Select((u, i) => new ProposedSupply(u.Candidate.DepotId, need.ItemCode, u.Quantity, u.Candidate.DistanceMeters,
+                u.Candidate.EtaSeconds,
+                $"{(i == 0 ? "nearest" : "next nearest")} depot with {need.ItemCode} available ({u.Candidate.Available}), {Km(u.Candidate.DistanceMeters)}, ETA {Minutes(u.Candidate.EtaSeconds)}",
+                alternatives)));
             if (left > 0)
             {
                 var found = need.Quantity - left;
