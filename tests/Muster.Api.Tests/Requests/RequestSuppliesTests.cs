@@ -11,7 +11,7 @@ public sealed class RequestSuppliesTests(RequestingAgencies given) : IClassFixtu
     {
         var tent = await RequestCalls.NewItemAsync(App, "单帐篷");
         var quilt = await RequestCalls.NewItemAsync(App, "棉被");
-        var incident = Ids.Unknown("Incident");
+        var incident = await DispatchCalls.ReportAsync(App, "FLOOD", "III", 36.55, 111.70, "师庄乡洪涝");
         var neededBy = DateTimeOffset.UtcNow.AddHours(6).ToOffset(TimeSpan.FromHours(8));
 
         var payload = await RequestCalls.RequestAsync(App, given.RedCrossPartner, [RequestCalls.Line(tent, 20), RequestCalls.Line(quilt, 40)],
@@ -61,6 +61,8 @@ public sealed class RequestSuppliesTests(RequestingAgencies given) : IClassFixtu
         Assert.Equal(("VALIDATION", "lines"), RequestCalls.Error(none));
         Assert.Equal(("VALIDATION", "lines[1].itemCode"), RequestCalls.Error(twice));
         Assert.Equal(("VALIDATION", "incidentId"), RequestCalls.Error(incident));
+        var unknown = await RequestCalls.RequestAsync(App, given.RedCrossPartner, [RequestCalls.Line(item, 1)], incidentId: Ids.Unknown("Incident"));
+        Assert.Equal(("NOT_FOUND", "incidentId"), RequestCalls.Error(unknown));
         Assert.Equal(("VALIDATION", "neededBy"), RequestCalls.Error(late));
         Assert.Equal(before, await CountAsync(given.RedCrossPartner));
     }

@@ -12,7 +12,7 @@ public sealed class RequestSuppliesTests
         new(lines.Length == 0 ? [new ItemQuantity(Tent, 20)] : lines, new GeoPoint(36.56, 111.71), null, SupplyPriority.High, neededBy, agency, " 安置点 ");
 
     private static Result<SupplyRequested> Decide(RequestSupplies command, Actor actor) =>
-        RequestSuppliesDecision.Decide(command, Guid.NewGuid(), actor, Items, id => id == RedCross || id == MineRescue, Now);
+        RequestSuppliesDecision.Decide(command, Guid.NewGuid(), actor, Items, id => id == RedCross || id == MineRescue, null, Now);
 
     [Fact]
     public void Given_a_partner_when_requesting_then_the_request_is_its_own_agencys()

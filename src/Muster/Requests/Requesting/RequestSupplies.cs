@@ -1,6 +1,7 @@
 using Marten;
 using Muster.Agencies;
 using Muster.Catalog;
+using Muster.Incidents;
 using Muster.Infrastructure;
 using Muster.Spatial;
 using Muster.Supplies;
@@ -19,8 +20,10 @@ public static class RequestSuppliesDecision
 {
     /// <param name="items">The catalog items among the lines' codes, by code.</param>
     /// <param name="agencyExists">Whether the requesting agency (when there is one) is registered.</param>
+    /// <param name="incident">The incident the request names, when it names one and it exists.</param>
     public static Result<SupplyRequested> Decide(
-        RequestSupplies command, Guid newId, Actor actor, IReadOnlyDictionary<string, Item> items, Func<Guid, bool> agencyExists, DateTimeOffset now)
+        RequestSupplies command, Guid newId, Actor actor, IReadOnlyDictionary<string, Item> items, Func<Guid, bool> agencyExists,
+        Incident? incident, DateTimeOffset now)
     {
         var agency = RequestingAgency(command, actor);
         if (!agency.Succeeded)
@@ -52,6 +55,12 @@ public static class RequestSuppliesDecision
         if (agency.Value is { } id && !agencyExists(id))
         {
             return DomainError.NotFound("no such agency", "agencyId");
+        }
+
+        if (command.IncidentId is not null && (incident is null ? DomainError.NotFound("no such incident", "incidentId")
+                : incident.Status == IncidentStatus.Closed ? DomainError.InvalidState("the incident is closed", "incidentId") : null) is { } badIncident)
+        {
+            return badIncident;
         }
 
         var lines = command.Lines.Select(l => new ItemQuantity(l.ItemCode, l.Quantity)).ToList();
@@ -109,8 +118,9 @@ public sealed class RequestSuppliesHandler(IDocumentSession session, IActorAcces
         var items = (await session.LoadManyAsync<Item>(ct, codes.Select(ItemCode.StreamId))).ToDictionary(i => i.Code);
         var agencyId = command.AgencyId ?? actors.Current?.AgencyId;
         var agency = agencyId is { } id ? await session.LoadAsync<Agency>(id, ct) : null;
+        var incident = command.IncidentId is { } incidentId ? await session.LoadAsync<Incident>(incidentId, ct) : null;
         var decision = RequestSuppliesDecision.Decide(command, Guid.CreateVersion7(), actors.Current ?? Actor.System, items,
-            id => agency?.Id == id, time.GetUtcNow());
+            id => agency?.Id == id, incident, time.GetUtcNow());
         if (!decision.Succeeded)
         {
             return Result<SupplyRequest>.Fail(decision.Errors);
