@@ -37,13 +37,18 @@ public static class StockLineEvolution
 
     /// <summary>
     /// The lots to issue <paramref name="quantity"/> from, first-expiring first (a lot without expiry last, then by
-    /// name); null when the shelf holds less.
+    /// name); lots already expired on <paramref name="today"/> go only when the others do not cover the quantity.
+    /// Null when the shelf holds less.
     /// </summary>
-    public static IReadOnlyList<LotQuantity>? FirstExpiringFirst(StockLine line, int quantity)
+    public static IReadOnlyList<LotQuantity>? FirstExpiringFirst(StockLine line, int quantity, DateOnly? today = null)
     {
         var picked = new List<LotQuantity>();
         var left = quantity;
-        foreach (var lot in line.Lots.OrderBy(l => l.ExpiresOn ?? DateOnly.MaxValue).ThenBy(l => l.Lot, StringComparer.Ordinal))
+        var order = line.Lots
+            .OrderBy(l => today is { } day && l.ExpiresOn <= day)
+            .ThenBy(l => l.ExpiresOn ?? DateOnly.MaxValue)
+            .ThenBy(l => l.Lot, StringComparer.Ordinal);
+        foreach (var lot in order)
         {
             if (left == 0)
             {

@@ -25,4 +25,15 @@ public sealed class FirstExpiringFirstTests
     [Fact]
     public void Given_less_on_the_shelf_when_picking_then_there_is_no_pick() =>
         Assert.Null(StockLineEvolution.FirstExpiringFirst(ThreeLots, 61));
+
+    [Fact]
+    public void Given_a_lot_that_has_expired_when_picking_then_it_goes_only_after_the_good_ones()
+    {
+        var line = Line(Received(5, "OLD", Today.AddDays(2)), Received(5, "GOOD", Today.AddDays(200)));
+        var later = Today.AddDays(3);
+
+        Assert.Equal(["GOOD"], StockLineEvolution.FirstExpiringFirst(line, 5, later)!.Select(l => l.Lot));
+        Assert.Equal(["GOOD", "OLD"], StockLineEvolution.FirstExpiringFirst(line, 8, later)!.Select(l => l.Lot));
+        Assert.Equal(["OLD", "GOOD"], StockLineEvolution.FirstExpiringFirst(line, 8, Today)!.Select(l => l.Lot));
+    }
 }

@@ -36,7 +36,7 @@ public static class DispatchShipmentDecision
         foreach (var allocation in request.Allocations.OrderBy(a => a.StockLineId))
         {
             // The reservation was made with the allocation and is released only with the request's own events.
-            if (StockReservations.Issue(lines.GetValueOrDefault(allocation.StockLineId), request.Id) is not { } issue || issue.Quantity != allocation.Quantity)
+            if (StockReservations.Issue(lines.GetValueOrDefault(allocation.StockLineId), request.Id, DateOnly.FromDateTime(now.UtcDateTime)) is not { } issue || issue.Quantity != allocation.Quantity)
             {
                 return DomainError.Conflict($"the reservation of {allocation.ItemCode} no longer matches the allocation; allocate again", "requestId");
             }

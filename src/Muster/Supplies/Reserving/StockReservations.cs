@@ -28,8 +28,11 @@ public static class StockReservations
         return reserved == 0 ? null : new ReservationReleased(line!.Id, line.DepotId, line.ItemCode, holderId, reserved, reason);
     }
 
-    /// <summary>The holder's whole reservation leaves the shelf, lot by lot, first-expiring first; null when it holds nothing.</summary>
-    public static StockIssued? Issue(StockLine? line, Guid holderId)
+    /// <summary>
+    /// The holder's whole reservation leaves the shelf, lot by lot, first-expiring first (lots expired by
+    /// <paramref name="today"/> last); null when it holds nothing.
+    /// </summary>
+    public static StockIssued? Issue(StockLine? line, Guid holderId, DateOnly? today = null)
     {
         var reserved = line?.ReservedFor(holderId) ?? 0;
         if (reserved == 0)
@@ -38,7 +41,7 @@ public static class StockReservations
         }
 
         // Reserved never exceeds on hand (the table's check), so the lots always cover it.
-        var lots = StockLineEvolution.FirstExpiringFirst(line!, reserved)
+        var lots = StockLineEvolution.FirstExpiringFirst(line!, reserved, today)
             ?? throw new InvalidOperationException($"stock line {line!.Id} has fewer on hand than reserved");
         return new StockIssued(line!.Id, line.DepotId, line.ItemCode, holderId, reserved, lots);
     }

@@ -17,7 +17,7 @@ public sealed record TransferShipment(TransferShipped Shipped, StockIssued Issue
 public static class ShipTransferDecision
 {
     /// <summary>Whoever keeps the source ships; a destination closed meanwhile takes nothing in (cancel instead).</summary>
-    public static Result<TransferShipment> Decide(TransferForWriting at, ShipTransfer command, Actor actor)
+    public static Result<TransferShipment> Decide(TransferForWriting at, ShipTransfer command, Actor actor, DateOnly? today = null)
     {
         if ((TransferRules.Visible(at, actor) ?? TransferRules.MayActAt(at.From!, actor, "ships")
                 ?? TransferRules.InStatus(at.Transfer!, TransferStatus.Reserved, "shipped")) is { } refused)
@@ -38,7 +38,7 @@ public static class ShipTransferDecision
         }
 
         var transfer = at.Transfer!;
-        if (StockReservations.Issue(at.Line, transfer.Id) is not { } issued)
+        if (StockReservations.Issue(at.Line, transfer.Id, today) is not { } issued)
         {
             return DomainError.InvalidState("nothing is reserved at the source for this transfer", "transferId");
         }
@@ -49,8 +49,9 @@ public static class ShipTransferDecision
     }
 }
 
-public sealed class ShipTransferHandler(TransferStreams transfers)
+public sealed class ShipTransferHandler(TransferStreams transfers, TimeProvider time)
 {
     public Task<Result<Transfer>> Handle(ShipTransfer command, CancellationToken ct) =>
-        transfers.StepAsync(command.TransferId, TransferEnd.Source, (at, actor) => ShipTransferDecision.Decide(at, command, actor), ct);
+        transfers.StepAsync(command.TransferId, TransferEnd.Source,
+            (at, actor) => ShipTransferDecision.Decide(at, command, actor, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)), ct);
 }
