@@ -1,0 +1,42 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Muster.Api.Tests.Support;
+using Muster.Seeding;
+
+namespace Muster.Api.Tests.Seeding;
+
+/// <summary>A fresh database with the repository's seed-data loaded once, and what that load reported.</summary>
+public sealed class SeededCity : AppFixture
+{
+    public SeedReport FirstLoad { get; private set; } = null!;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        FirstLoad = await App.Services.GetRequiredService<SeedLoader>().LoadAsync(SeedFolder.Path, CancellationToken.None);
+    }
+}
+
+/// <summary>The repository's seed-data folder, found upwards from the test binaries, and its files as JSON.</summary>
+public static class SeedFolder
+{
+    public static string Path { get; } = Find();
+
+    public static JsonArray Array(string file) => JsonNode.Parse(File.ReadAllText(System.IO.Path.Combine(Path, file)))!.AsArray();
+
+    public static JsonArray Features(string file) => JsonNode.Parse(File.ReadAllText(System.IO.Path.Combine(Path, file)))!["features"]!.AsArray();
+
+    private static string Find()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = System.IO.Path.Combine(dir.FullName, "seed-data");
+            if (File.Exists(System.IO.Path.Combine(candidate, SeedFiles.Plans)))
+            {
+                return candidate;
+            }
+        }
+
+        throw new InvalidOperationException("seed-data not found above " + AppContext.BaseDirectory);
+    }
+}
