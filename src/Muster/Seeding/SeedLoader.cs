@@ -176,6 +176,7 @@ public sealed partial class SeedLoader(IServiceScopeFactory scopes, TimeProvider
         IReadOnlyList<TRecord> records, string what, Func<IQuerySession, TRecord, Task<bool>> exists,
         Func<IServiceProvider, TRecord, Task<Result<TResult>>> define, CancellationToken ct)
     {
+        var started = time.GetTimestamp();
         var (loaded, present) = (0, 0);
         foreach (var record in records)
         {
@@ -195,12 +196,12 @@ public sealed partial class SeedLoader(IServiceScopeFactory scopes, TimeProvider
             loaded++;
         }
 
-        Progress(what, loaded, present, records.Count);
+        Progress(what, loaded, present, records.Count, time.GetElapsedTime(started).TotalSeconds);
         return new SeedCount(loaded, present);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "seed {What}: {Loaded} loaded, {Present} already there, {Total} in the files")]
-    private partial void Progress(string what, int loaded, int present, int total);
+    [LoggerMessage(Level = LogLevel.Information, Message = "seed {What}: {Loaded} loaded, {Present} already there, {Total} in the files ({Seconds:F1} s)")]
+    private partial void Progress(string what, int loaded, int present, int total, double seconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "seed loaded: {Loaded} new records in {Seconds:F1} s")]
     private partial void Finished(int loaded, double seconds);

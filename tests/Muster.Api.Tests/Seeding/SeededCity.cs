@@ -10,6 +10,8 @@ public sealed class SeededCity : AppFixture
 {
     public SeedReport FirstLoad { get; private set; } = null!;
 
+    protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?> { ["Logging:LogLevel:Muster.Seeding"] = "Information" };
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
