@@ -41,20 +41,25 @@ public sealed record SeedReport(
 /// </summary>
 public sealed partial class SeedLoader(IServiceScopeFactory scopes, TimeProvider time, ILogger<SeedLoader> log)
 {
-    private readonly TaskCompletionSource _firstLoad = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<SeedReport?> _firstLoad = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Completes when a load has ended, however it ended (the development partner token waits for it).</summary>
-    public Task FirstLoad => _firstLoad.Task;
+    /// <summary>
+    /// Completes when the first load has ended: with its report, or null when it failed (the load itself throws).
+    /// The development partner token waits for it.
+    /// </summary>
+    public Task<SeedReport?> FirstLoad => _firstLoad.Task;
 
     public async Task<SeedReport> LoadAsync(string folder, CancellationToken ct)
     {
         try
         {
-            return await LoadFilesAsync(folder, ct);
+            var report = await LoadFilesAsync(folder, ct);
+            _firstLoad.TrySetResult(report);
+            return report;
         }
         finally
         {
-            _firstLoad.TrySetResult();
+            _firstLoad.TrySetResult(null);
         }
     }
 

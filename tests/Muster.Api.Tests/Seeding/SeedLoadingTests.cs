@@ -6,7 +6,8 @@ using Xunit.Abstractions;
 
 namespace Muster.Api.Tests.Seeding;
 
-public sealed class SeedLoadingTests(SeededCity city, ITestOutputHelper output) : IClassFixture<SeededCity>
+[Collection(SeededCity.Collection)]
+public sealed class SeedLoadingTests(SeededCity city, ITestOutputHelper output)
 {
     private MusterApp App => city.App;
 

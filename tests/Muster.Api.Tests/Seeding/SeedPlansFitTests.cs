@@ -10,7 +10,8 @@ namespace Muster.Api.Tests.Seeding;
 /// ledger that lists the kind gets a proposal with a unit for each capability, an expert for each specialty and a
 /// depot for each item. Seed data that drifts from plans.json fails here.
 /// </summary>
-public sealed class SeedPlansFitTests(SeededCity city, ITestOutputHelper output) : IClassFixture<SeededCity>
+[Collection(SeededCity.Collection)]
+public sealed class SeedPlansFitTests(SeededCity city, ITestOutputHelper output)
 {
     private MusterApp App => city.App;
 

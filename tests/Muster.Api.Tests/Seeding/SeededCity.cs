@@ -5,19 +5,34 @@ using Muster.Seeding;
 
 namespace Muster.Api.Tests.Seeding;
 
-/// <summary>A fresh database with the repository's seed-data loaded once, and what that load reported.</summary>
+/// <summary>
+/// The service as ./run.sh starts it — Development, <c>Seed:Path</c> set to the repository's seed-data — over a
+/// fresh database, once the start-up load has ended; shared by the seeding test classes (one load, not one each).
+/// </summary>
 public sealed class SeededCity : AppFixture
 {
+    public const string Collection = "seeded city";
+
     public SeedReport FirstLoad { get; private set; } = null!;
 
-    protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?> { ["Logging:LogLevel:Muster.Seeding"] = "Information" };
+    protected override string Environment => "Development";
+
+    protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?>
+    {
+        ["Seed:Path"] = SeedFolder.Path,
+        ["Logging:LogLevel:Muster.Seeding"] = "Information",
+    };
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        FirstLoad = await App.Services.GetRequiredService<SeedLoader>().LoadAsync(SeedFolder.Path, CancellationToken.None);
+        FirstLoad = await App.Services.GetRequiredService<SeedLoader>().FirstLoad.WaitAsync(TimeSpan.FromMinutes(5))
+            ?? throw new InvalidOperationException("the seed failed to load at start-up (see the log)");
     }
 }
+
+[CollectionDefinition(SeededCity.Collection)]
+public sealed class SeededCityCollection : ICollectionFixture<SeededCity>;
 
 /// <summary>The repository's seed-data folder, found upwards from the test binaries, and its files as JSON.</summary>
 public static class SeedFolder
