@@ -12,6 +12,13 @@ public static class SeedFiles
 {
     public const string Items = "items.json";
     public const string Plans = "plans.json";
+    public const string Agencies = "agencies.json";
+    public const string Depots = "depots.json";
+    public const string Units = "units.json";
+    public const string Experts = "experts.json";
+
+    /// <summary>The partner agency whose token <c>./run.sh</c> prints in Development (see agencies.json).</summary>
+    public const string DevelopmentPartnerAgency = "霍州市红十字会";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
