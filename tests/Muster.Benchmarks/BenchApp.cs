@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -18,10 +19,13 @@ public sealed class BenchApp : WebApplicationFactory<Program>
     public const string SigningKey = "muster-bench-signing-key-0123456789abcdef";
 
     private readonly string _connectionString;
+    private readonly bool _quickAppend;
 
-    public BenchApp(string connectionString)
+    /// <param name="quickAppend">An experiment: Marten's Quick append mode instead of the service's (Rich).</param>
+    public BenchApp(string connectionString, bool quickAppend = false)
     {
         _connectionString = connectionString;
+        _quickAppend = quickAppend;
         Port = FreePort();
         UseKestrel(Port);
     }
@@ -49,7 +53,14 @@ public sealed class BenchApp : WebApplicationFactory<Program>
         }
 
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
-        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, BareEndpoint>());
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<IStartupFilter, BareEndpoint>();
+            if (_quickAppend)
+            {
+                services.ConfigureMarten(options => options.Events.AppendMode = JasperFx.Events.EventAppendMode.Quick);
+            }
+        });
     }
 
     /// <summary>src/Muster.Api, found above the running binary, so that appsettings.json and wwwroot are the service's.</summary>

@@ -17,6 +17,8 @@ public static class BenchmarkProgram
     {
         var quick = args.Contains("--quick");
         var keep = args.Contains("--keep");
+        var generateOnly = args.Contains("--generate-only");
+        var quickAppend = args.Contains("--append-quick");
         var duration = TimeSpan.FromSeconds(quick ? 5 : 15);
         var city = ScaleSpec.City();
         var province = quick ? ScaleSpec.Province().ScaledDown(20) with { ItemsPerDepot = 20 } : ScaleSpec.Province();
@@ -41,14 +43,14 @@ public static class BenchmarkProgram
         Say($"database {database.Name}{(quick ? " (quick)" : "")}");
         try
         {
-            await using var app = new BenchApp(database.ConnectionString);
+            await using var app = new BenchApp(database.ConnectionString, quickAppend);
             app.StartServer();
             using var http = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
             http.DefaultRequestHeaders.ConnectionClose = false;
             var token = app.Services.GetRequiredService<TokenIssuer>().Issue("bench", "admin", null, TimeSpan.FromHours(4));
             var client = new GraphQLClient(http, token);
             var store = app.Services.GetRequiredService<IDocumentStore>();
-            var generator = new ScaleGenerator(store, TimeProvider.System);
+            var generator = new ScaleGenerator(store, app.Services.GetRequiredService<NpgsqlDataSource>(), TimeProvider.System);
             await using var raw = NpgsqlDataSource.Create(database.ConnectionString);
             
 
@@ -58,6 +60,11 @@ public static class BenchmarkProgram
             await CheckCensusAsync(raw, city, city.Name);
             report.Add("generate city", $"{Report.F(generated.EventsPerSecond, "N0")} events/s", "", "",
                 $"{city.Units:N0} units, {city.Depots:N0} depots × {city.ItemsPerDepot} items, {city.Experts:N0} expert teams: {generated.Events:N0} events in {Report.F(generated.Elapsed.TotalSeconds)} s");
+
+            if (generateOnly)
+            {
+                return;
+            }
 
             var incident = await ReportIncidentAsync(client, city);
             var (cityP50, cityP99, cityN) = await ProposeAsync(client, incident, quick ? 20 : 60);
@@ -85,7 +92,7 @@ public static class BenchmarkProgram
                 "peak working set of this process, which hosts the service, the generator and the clients");
 
             Console.WriteLine();
-            Console.WriteLine($"Muster benchmarks{(quick ? " (--quick)" : "")}, {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
+            Console.WriteLine($"Muster benchmarks{(quick ? " (--quick)" : "")}{(quickAppend ? " (--append-quick)" : "")}, {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
             Console.WriteLine();
             Console.Write(report.Markdown());
         }
