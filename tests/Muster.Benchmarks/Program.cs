@@ -69,7 +69,7 @@ public static class BenchmarkProgram
             var incident = await ReportIncidentAsync(client, city);
             var (cityP50, cityP99, cityN) = await ProposeAsync(client, incident, quick ? 20 : 60);
             report.Add("proposeDispatch city", $"p50 {Report.F(cityP50)} ms, p99 {Report.F(cityP99)} ms", "", "",
-                $"{cityN} proposals; 5 capabilities × 2 units, 10 items × 50, 3 specialties × 1");
+                $"{cityN} proposals following the plan for a level II mine gas explosion: 5 capabilities × 2 units, 10 items × 50, 3 specialties × 1");
 
             await AllocationAsync(app, client, raw, report, quick ? 1_500 : 5_000, duration);
             await TrivialAsync(client, report, duration);
@@ -136,26 +136,44 @@ public static class BenchmarkProgram
 
         static async Task<(double P50, double P99, int N)> ProposeAsync(GraphQLClient client, string incident, int count)
         {
-            var requirements = new
+            // The plan the incident's kind and level call for: 5 capabilities, 10 items, 3 specialties.
+            var plan = await client.PostAsync("""
+                query { plans(incidentKind: MINE_GAS_EXPLOSION, level: II) { id } }
+                """);
+            if (plan["plans"]!.AsArray().Count == 0)
             {
-                units = ScaleGenerator.Capabilities.Take(5).Select(c => new { capability = c, count = 2 }).ToArray(),
-                supplies = Muster.Scale.SyntheticCatalog.Items(10).Select(i => new { itemCode = i.Code, quantity = 50 }).ToArray(),
-                experts = ScaleGenerator.Specialties.Take(3).Select(s => new { specialty = s, count = 1 }).ToArray(),
-            };
+                var defined = await client.PostAsync("""
+                    mutation($units: [UnitNeedInput!], $supplies: [SupplyNeedInput!], $experts: [ExpertNeedInput!]) {
+                      definePlan(input: { incidentKind: MINE_GAS_EXPLOSION, level: II, units: $units, supplies: $supplies, experts: $experts }) {
+                        errors { code message }
+                      }
+                    }
+                    """, new
+                {
+                    units = ScaleGenerator.Capabilities.Take(5).Select(c => new { capability = c, count = 2 }).ToArray(),
+                    supplies = SyntheticCatalog.Items(10).Select(i => new { itemCode = i.Code, quantity = 50 }).ToArray(),
+                    experts = ScaleGenerator.Specialties.Take(3).Select(s => new { specialty = s, count = 1 }).ToArray(),
+                });
+                if (defined["definePlan"]!["errors"]!.AsArray().Count > 0)
+                {
+                    throw new InvalidOperationException($"no plan: {defined.ToJsonString()}");
+                }
+            }
+
             const string query = """
-                mutation($incident: ID!, $requirements: RequirementsInput!) {
-                  proposeDispatch(input: { incidentId: $incident, requirements: $requirements }) {
-                    proposal { id units { unit { id } } supplies { itemCode } experts { expert { id } } } errors { code message }
+                mutation($incident: ID!) {
+                  proposeDispatch(input: { incidentId: $incident }) {
+                    proposal { id planId units { unit { id } } supplies { itemCode } experts { expert { id } } } errors { code message }
                   }
                 }
                 """;
-            var samples = new Samples();
+        var samples = new Samples();
             JsonNode? last = null;
             for (var i = 0; i < count + 3; i++)
             {
                 var data = i < 3
-                    ? await client.PostAsync(query, new { incident, requirements })
-                    : await samples.TimeAsync(() => client.PostAsync(query, new { incident, requirements }));
+                    ? await client.PostAsync(query, new { incident })
+                    : await samples.TimeAsync(() => client.PostAsync(query, new { incident }));
                 last = data["proposeDispatch"];
                 if (last?["proposal"] is null)
                 {
