@@ -16,6 +16,12 @@ public sealed class EtaModel(EtaOptions options)
     /// <summary>A supply shipment from a depot: loading, then a truck on the road.</summary>
     public int SupplySeconds(double meters) => Seconds(options.Supplies, meters);
 
+    /// <summary>The farthest any kind of unit gets within <paramref name="seconds"/> (turnout included), in metres.</summary>
+    public double UnitReachMeters(int seconds) =>
+        Enum.GetValues<UnitKind>()
+            .Select(kind => options.Units.GetValueOrDefault(kind) ?? EtaOptions.Fallback)
+            .Max(travel => Math.Max(0, seconds - travel.TurnoutSeconds) * (travel.SpeedKmh / 3.6) / options.DetourFactor);
+
     private int Seconds(Travel travel, double meters) =>
         (int)Math.Round(travel.TurnoutSeconds + meters * options.DetourFactor / (travel.SpeedKmh / 3.6));
 }

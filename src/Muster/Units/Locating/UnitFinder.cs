@@ -19,28 +19,65 @@ public sealed class UnitFinder(NpgsqlDataSource database, IQuerySession session,
     public const int MaxWithin = 500;
 
     /// <summary>
-    /// The <paramref name="first"/> units that arrive soonest, fresh positions before stale ones. ETA orders
-    /// units of one kind as distance does, so the k nearest of each kind and freshness hold the k soonest.
+    /// The <paramref name="first"/> units that arrive soonest, fresh positions before stale ones.
     /// </summary>
     public async Task<IReadOnlyList<UnitDistance>> NearestAsync(GeoPoint near, UnitScope scope, int first, CancellationToken ct)
     {
-        // The index orders by distance on a sphere, the ranking by the ellipsoid's: near-ties at the k-th place
-        // can swap, so each group brings 2k + 10 candidates. The limit stays a literal: with LIMIT $n a generic
-        // plan can fall back to a sequential scan.
-        var k = (2 * Math.Clamp(first, 1, MaxNearest) + 10).ToString(CultureInfo.InvariantCulture);
+        // One k-nearest scan through the index first. Its k-th soonest fresh unit arrives at T; no unit arrives
+        // sooner than T from farther than any kind can travel in T, so the units within that reach hold the answer.
+        // (Scanning per kind and freshness instead walks the whole index for every group that has no unit at all.)
+        // The index orders on a sphere, the ranking uses the ellipsoid: a margin of candidates covers near-ties.
+        var k = Math.Clamp(first, 1, MaxNearest);
+        var candidates = 2 * k + 10;
+        var nearest = await QueryAsync($"""
+            select u.id, ST_Distance(u.location, @point) as distance from {UnitLocationsTable.Name} u
+            where {Filter(scope)} order by u.location <-> @point limit {candidates.ToString(CultureInfo.InvariantCulture)}
+            """, near, scope, _ => { }, ct);
+        var fresh = nearest.Where(u => !u.PositionStale).OrderBy(u => u.EtaSeconds).ToList();
+        if (nearest.Count < candidates)
+        {
+            return Rank(nearest, k); // every unit in scope is here
+        }
+
+        if (fresh.Count < k)
+        {
+            return await NearestPerGroupAsync(near, scope, k, ct); // too few fresh ones nearby: look per group
+        }
+
+        var reach = eta.UnitReachMeters(fresh[k - 1].EtaSeconds) * 1.01;
+        if (nearest.Max(u => u.DistanceMeters) >= reach)
+        {
+            return Rank(nearest, k);
+        }
+
+        var within = await QueryAsync($"""
+            select u.id, ST_Distance(u.location, @point) as distance from {UnitLocationsTable.Name} u
+            where ST_DWithin(u.location, @point, @reach) and {Filter(scope)}
+            """, near, scope, command => command.Parameters.AddWithValue("reach", reach), ct);
+        return Rank(within, k);
+    }
+
+    /// <summary>
+    /// The k nearest of each kind and freshness: ETA orders units of one kind as distance does, so together they
+    /// hold the k soonest even when fresh units are few.
+    /// </summary>
+    private async Task<IReadOnlyList<UnitDistance>> NearestPerGroupAsync(GeoPoint near, UnitScope scope, int k, CancellationToken ct)
+    {
+        // The limit stays a literal: with LIMIT $n a generic plan can fall back to a sequential scan.
         var sql = $"""
             select t.id, t.distance from unnest(@kinds) as k(kind) cross join (values (true), (false)) as f(fresh)
             cross join lateral (
               select u.id, ST_Distance(u.location, @point) as distance from {UnitLocationsTable.Name} u
               where u.kind = k.kind and (u.position_at is null or u.position_at >= @cutoff) = f.fresh and {Filter(scope)}
-              order by u.location <-> @point limit {k}) t
+              order by u.location <-> @point limit {(2 * k + 10).ToString(CultureInfo.InvariantCulture)}) t
             """;
         var found = await QueryAsync(sql, near, scope, command =>
             command.Parameters.AddWithValue("kinds", Enum.GetNames<UnitKind>()), ct);
-        return found
-            .OrderBy(u => u.PositionStale).ThenBy(u => u.EtaSeconds).ThenBy(u => u.DistanceMeters)
-            .Take(first).ToList();
+        return Rank(found, k);
     }
+
+    private static List<UnitDistance> Rank(IEnumerable<UnitDistance> units, int k) =>
+        units.OrderBy(u => u.PositionStale).ThenBy(u => u.EtaSeconds).ThenBy(u => u.DistanceMeters).ThenBy(u => u.Unit.Id).Take(k).ToList();
 
     /// <summary>Units within <paramref name="radiusMeters"/> of a point, nearest first.</summary>
     public Task<IReadOnlyList<UnitDistance>> WithinAsync(GeoPoint center, double radiusMeters, UnitScope scope, CancellationToken ct) =>
