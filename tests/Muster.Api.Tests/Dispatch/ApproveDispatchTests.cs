@@ -176,4 +176,38 @@ public sealed class ApproveDispatchTests(ApprovalCity city) : IClassFixture<Appr
         Assert.Equal("INVALID_STATE", DispatchCalls.ErrorCode(closedAgain));
         Assert.Equal("INVALID_STATE", DispatchCalls.ErrorCode(proposeAfter));
     }
+
+    [Fact]
+    public async Task Bad_closings_are_refused_and_leave_the_incident_open()
+    {
+        var incident = await DispatchCalls.ReportAsync(App, "FLOOD", "IV", ApprovalCity.Lat, ApprovalCity.Lon, "退沙街道积水");
+
+        var noReason = await ApproveCalls.CloseAsync(App, incident, reason: "  ");
+        var unknown = await ApproveCalls.CloseAsync(App, Ids.Unknown("Incident"));
+        var wrongType = await ApproveCalls.CloseAsync(App, city.SharedDepot);
+        var byPartner = await App.PostAsync(ApproveCalls.Close, new { input = new { incidentId = incident, reason = "结束" } }, App.Token("partner", city.Bureau));
+
+        Assert.Equal(("VALIDATION", "reason"), (DispatchCalls.ErrorCode(noReason), noReason["errors"]![0]!["field"]!.GetValue<string>()));
+        Assert.Equal("NOT_FOUND", DispatchCalls.ErrorCode(unknown));
+        Assert.Equal("NOT_FOUND", DispatchCalls.ErrorCode(wrongType));
+        Assert.Contains("FORBIDDEN", byPartner.ErrorCodes);
+        var read = await App.PostAsync("query($id: ID!) { node(id: $id) { ... on Incident { status } } }", new { id = incident }, App.Token("commander"));
+        Assert.Equal("REPORTED", read.Data!["node"]!["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Approving_an_unknown_proposal_or_with_a_malformed_exclusion_is_refused_and_claims_nothing()
+    {
+        var (capability, units) = await city.UnitsAsync(1);
+        var (_, proposal) = await city.ProposeAsync(new { units = new object[] { new { capability, count = 1 } } });
+
+        var unknown = await ApproveCalls.ApproveAsync(App, Ids.Unknown("DispatchProposal"));
+        var wrongType = await ApproveCalls.ApproveAsync(App, units[0]);
+        var malformed = await ApproveCalls.ApproveAsync(App, proposal["id"]!.GetValue<string>(), excluding: ["not-an-id"]);
+
+        Assert.Equal("NOT_FOUND", DispatchCalls.ErrorCode(unknown));
+        Assert.Equal("NOT_FOUND", DispatchCalls.ErrorCode(wrongType));
+        Assert.Equal(("VALIDATION", "excluding"), (DispatchCalls.ErrorCode(malformed), malformed["errors"]![0]!["field"]!.GetValue<string>()));
+        Assert.Equal("AVAILABLE", await ApproveCalls.UnitStatusAsync(App, units[0]));
+    }
 }
