@@ -1,32 +1,13 @@
-using JasperFx;
-using Marten;
 using Muster.Infrastructure;
 
 namespace Muster.Depots;
 
-/// <summary>The write path shared by every change to an existing depot: fetch for writing, decide, append, commit.</summary>
-public sealed class DepotStreams(IDocumentSession session, IActorAccessor actors)
+/// <summary>The write path shared by every change to an existing depot (<see cref="AggregateWriter"/>).</summary>
+public sealed class DepotStreams(AggregateWriter writer)
 {
-    public async Task<Result<Depot>> ChangeAsync<TEvent>(Guid depotId, Func<Depot?, Actor, Result<TEvent>> decide, CancellationToken ct)
-        where TEvent : notnull
-    {
-        var stream = await session.Events.FetchForWriting<Depot>(depotId, ct);
-        var decision = decide(stream.Aggregate, actors.Current ?? Actor.System);
-        if (!decision.Succeeded)
-        {
-            return Result<Depot>.Fail(decision.Errors);
-        }
+    private static readonly DomainError Conflict = DomainError.Conflict("the depot changed meanwhile; read it again and retry", "depotId");
 
-        stream.AppendOne(decision.Value!);
-        try
-        {
-            await session.SaveChangesAsync(ct);
-        }
-        catch (ConcurrencyException)
-        {
-            return DomainError.Conflict("the depot changed meanwhile; read it again and retry", "depotId");
-        }
-
-        return DepotEvolution.Evolve(stream.Aggregate!, decision.Value!);
-    }
+    public Task<Result<Depot>> ChangeAsync<TEvent>(Guid depotId, Func<Depot?, Actor, Result<TEvent>> decide, CancellationToken ct)
+        where TEvent : notnull =>
+        writer.ChangeAsync(depotId, decide, (depot, e) => DepotEvolution.Evolve(depot, e), Conflict, ct);
 }
