@@ -92,6 +92,28 @@ public sealed class IncidentLifecycleTests(AppFixture fixture) : IClassFixture<A
         Assert.Null(await socket.TryReceiveAsync(TimeSpan.FromSeconds(1)));
     }
 
+    [Theory]
+    [InlineData("logistics")]
+    [InlineData("partner")]
+    public async Task Only_commanders_and_admins_read_the_timeline_and_the_past_or_record_drills(string role)
+    {
+        var incident = await DispatchCalls.ReportAsync(App, "FOREST_FIRE", "IV", 36.60, 111.85, "七里峪林区火情");
+        var plan = await DispatchCalls.DefinePlanAsync(App, new { incidentKind = "FOREST_FIRE", level = "IV", units = new[] { new { capability = "forest-fire", count = 1 } } });
+        var token = App.Token(role, Guid.NewGuid());
+
+        var timeline = await App.PostAsync("query($id: ID!) { incidentTimeline(incidentId: $id) { totalCount } }", new { id = incident }, token);
+        var asOf = await App.PostAsync("query($id: ID!, $at: DateTime!) { incidentAsOf(incidentId: $id, at: $at) { level } }",
+            new { id = incident, at = DateTimeOffset.UtcNow.ToString("O") }, token);
+        var drill = await App.PostAsync("mutation($input: RecordDrillInput!) { recordDrill(input: $input) { plan { lastDrillOn } } }",
+            new { input = new { planId = plan, heldOn = "2026-01-01" } }, token);
+
+        Assert.Contains("FORBIDDEN", timeline.ErrorCodes);
+        Assert.Contains("FORBIDDEN", asOf.ErrorCodes);
+        Assert.Contains("FORBIDDEN", drill.ErrorCodes);
+        var read = await App.PostAsync("query($id: ID!) { node(id: $id) { ... on Plan { lastDrillOn } } }", new { id = plan }, App.Token("commander"));
+        Assert.Null(read.Data!["node"]!["lastDrillOn"]);
+    }
+
     private static List<string> IdsOf(GraphQLResponse response) =>
         response.Data!["incidents"]!["edges"]!.AsArray().Select(e => e!["node"]!["id"]!.GetValue<string>()).ToList();
 }
