@@ -121,4 +121,32 @@ public sealed class ProposeDispatchTests(MineScene scene) : IClassFixture<MineSc
         var statuses = read.Data!["nodes"]!.AsArray().Select(n => n!["status"]!.GetValue<string>()).ToList();
         Assert.Equal(["SUPERSEDED", "PROPOSED"], statuses);
     }
+
+    [Fact]
+    public async Task A_shortfall_says_whether_some_are_busy_or_all_are()
+    {
+        var capability = "cave-diving-" + Guid.NewGuid().ToString("N")[..8];
+        var divers = new List<string>();
+        foreach (var name in new[] { "洞潜一组", "洞潜二组" })
+        {
+            divers.Add(await UnitCalls.RegisterAsync(App, scene.Bureau, name, MineScene.MineLat + 0.01, MineScene.MineLon, "RESCUE_TEAM", [capability]));
+        }
+
+        var incident = await scene.ReportAsync("IV");
+        var needTwo = new { units = new object[] { new { capability, count = 2 } } };
+        await SetOutOfServiceAsync(divers[1]);
+        var oneBusy = await DispatchCalls.ProposeAsync(App, incident, needTwo);
+        await SetOutOfServiceAsync(divers[0]);
+        var allBusy = await DispatchCalls.ProposeAsync(App, incident, needTwo);
+
+        Assert.Equal($"only 1 AVAILABLE with {capability} (of 2) not already proposed", ShortfallReason(oneBusy));
+        Assert.Equal($"all 2 with {capability} are busy or out of service", ShortfallReason(allBusy));
+        Assert.Empty(allBusy["proposal"]!["units"]!.AsArray());
+    }
+
+    private async Task SetOutOfServiceAsync(string unitId) =>
+        await App.PostAsync(UnitCalls.ChangeStatus, new { input = new { unitId, status = "OUT_OF_SERVICE", reason = "检修" } }, App.Token("admin"));
+
+    private static string ShortfallReason(System.Text.Json.Nodes.JsonNode payload) =>
+        Assert.Single(payload["proposal"]!["shortfalls"]!.AsArray())!["reason"]!.GetValue<string>();
 }

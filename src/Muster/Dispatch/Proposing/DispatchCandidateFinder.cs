@@ -10,7 +10,7 @@ namespace Muster.Dispatch.Proposing;
 
 /// <summary>
 /// Gathers what the planner chooses from with a handful of indexed spatial queries: one k-nearest query per
-/// capability, item and specialty, and one tag census each for units and experts. Never a scan of all units or depots.
+/// capability, item and specialty, and a tag census of the needs that may fall short. Never a scan of all units or depots.
 /// </summary>
 public sealed class DispatchCandidateFinder(UnitFinder units, ExpertFinder experts, StockCandidates depots, EtaModel eta)
 {
@@ -41,8 +41,13 @@ public sealed class DispatchCandidateFinder(UnitFinder units, ExpertFinder exper
             .Select(c => new SupplyCandidate(c.DepotId, c.ItemCode, c.Available, c.DistanceMeters, eta.SupplySeconds(c.DistanceMeters)))
             .ToList());
 
-        var unitsCarrying = requirements.Units.Count == 0 ? [] : (await units.CapabilitiesAsync(null, ct)).ToDictionary(t => t.Tag, t => t.Count);
-        var expertsWith = requirements.Experts.Count == 0 ? [] : (await experts.SpecialtiesAsync(null, ct)).ToDictionary(t => t.Tag, t => t.Count);
+        // Only a need with fewer AVAILABLE candidates than asked for can fall short (the depth covers every requirement
+        // together), so only those are counted, to tell "nobody has it" from "all busy". Usually none.
+        var unitsCarrying = (await units.CapabilitiesAsync(null, ct, Short(unitsByCapability, unitDepth))).ToDictionary(t => t.Tag, t => t.Count);
+        var expertsWith = (await experts.SpecialtiesAsync(null, ct, Short(expertsBySpecialty, expertDepth))).ToDictionary(t => t.Tag, t => t.Count);
         return new DispatchCandidates(unitsByCapability, unitsCarrying, stockByItem, expertsBySpecialty, expertsWith);
     }
+
+    private static List<string> Short(Dictionary<string, IReadOnlyList<Candidate>> found, int depth) =>
+        found.Where(f => f.Value.Count < depth).Select(f => f.Key).ToList();
 }

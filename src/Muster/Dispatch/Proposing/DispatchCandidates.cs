@@ -9,11 +9,19 @@ public sealed record SupplyCandidate(Guid DepotId, string ItemCode, int Availabl
 /// <summary>
 /// What the planner chooses from: per capability the AVAILABLE units (fresh positions first, then by ETA), per
 /// item the depots with stock (nearest first), per specialty the AVAILABLE experts (soonest first), and how many
-/// of each exist at all, whatever their status (to tell "none has it" from "all are busy").
+/// exist at all, whatever their status (to tell "none has it" from "all are busy"), counted only for the needs with
+/// fewer candidates than were asked for: the others cannot fall short.
 /// </summary>
 public sealed record DispatchCandidates(
     IReadOnlyDictionary<string, IReadOnlyList<Candidate>> UnitsByCapability,
     IReadOnlyDictionary<string, int> UnitsCarrying,
     IReadOnlyDictionary<string, IReadOnlyList<SupplyCandidate>> StockByItem,
     IReadOnlyDictionary<string, IReadOnlyList<Candidate>> ExpertsBySpecialty,
-    IReadOnlyDictionary<string, int> ExpertsWith);
+    IReadOnlyDictionary<string, int> ExpertsWith)
+{
+    public bool AnyUnitCarries(string capability) =>
+        UnitsByCapability.GetValueOrDefault(capability) is { Count: > 0 } || UnitsCarrying.GetValueOrDefault(capability) > 0;
+
+    public bool AnyExpertHas(string specialty) =>
+        ExpertsBySpecialty.GetValueOrDefault(specialty) is { Count: > 0 } || ExpertsWith.GetValueOrDefault(specialty) > 0;
+}

@@ -44,13 +44,13 @@ public static class ProposeDispatchDecision
     /// <summary>An explicit requirement must name capabilities and specialties that someone carries.</summary>
     public static DomainError? Unknown(Requirements requirements, DispatchCandidates candidates)
     {
-        var capability = requirements.Units.FirstOrDefault(u => !candidates.UnitsCarrying.ContainsKey(u.Capability));
+        var capability = requirements.Units.FirstOrDefault(u => !candidates.AnyUnitCarries(u.Capability));
         if (capability is not null)
         {
             return DomainError.NotFound($"no unit has the capability '{capability.Capability}'", "requirements.units");
         }
 
-        var specialty = requirements.Experts.FirstOrDefault(e => !candidates.ExpertsWith.ContainsKey(e.Specialty));
+        var specialty = requirements.Experts.FirstOrDefault(e => !candidates.AnyExpertHas(e.Specialty));
         return specialty is null ? null : DomainError.NotFound($"no expert has the specialty '{specialty.Specialty}'", "requirements.experts");
     }
 }

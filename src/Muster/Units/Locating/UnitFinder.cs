@@ -99,9 +99,10 @@ public sealed class UnitFinder(NpgsqlDataSource database, IQuerySession session,
             """, centre, scope, command => command.Parameters.AddWithValue("area", area), ct);
     }
 
-    /// <summary>The capability tags in use, with how many units carry each, most common first.</summary>
-    public Task<IReadOnlyList<(string Tag, int Count)>> CapabilitiesAsync(Guid? agencyId, CancellationToken ct) =>
-        TagCensus.CountAsync(database, UnitLocationsTable.Name, "capabilities", agencyId, ct);
+    /// <summary>The capability tags in use, with how many units carry each, most common first (only those
+    /// in <paramref name="only"/> when given).</summary>
+    public Task<IReadOnlyList<(string Tag, int Count)>> CapabilitiesAsync(Guid? agencyId, CancellationToken ct, IReadOnlyCollection<string>? only = null) =>
+        TagCensus.CountAsync(database, UnitLocationsTable.Name, "capabilities", agencyId, ct, only);
 
     private static string Filter(UnitScope scope) => string.Join(" and ", new[]
     {
