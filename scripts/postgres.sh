@@ -248,7 +248,9 @@ _muster_pg_clear_stale() {
 }
 
 _muster_pg_write_conf() {
-    local port=$1 sock
+    local port=$1 sock shared_mb
+    # An eighth of the machine's memory, between 128 MB and 2 GB.
+    shared_mb=$(awk '/^MemTotal:/ { mb = int($2 / 1024 / 8); print (mb < 128 ? 128 : (mb > 2048 ? 2048 : mb)) }' /proc/meminfo)
     sock=$MUSTER_PG_SOCKET
     # A unix socket path must fit in 107 bytes; with a very deep checkout go TCP-only.
     if (( ${#sock} + 20 > 107 )); then sock=""; fi
@@ -260,6 +262,11 @@ unix_socket_directories = '${sock//\'/\'\'}'
 unix_socket_permissions = 0700
 password_encryption = 'scram-sha-256'
 max_connections = 300
+# Room for the working set of a province-sized load (millions of rows with random uuid keys): with the default
+# 128 MB the backends spend their time copying index pages in and out of the OS cache.
+shared_buffers = ${shared_mb}MB
+max_wal_size = 8GB
+checkpoint_timeout = 15min
 EOF
     [[ $EUID -eq 0 ]] && chown postgres: "$MUSTER_PG_DATA/muster.conf"
     return 0

@@ -49,8 +49,15 @@ public static class EventStoreModule
     }
 
     /// <summary>One pool for Marten and the spatial queries; PostGIS geography maps to NetTopologySuite.</summary>
-    public static NpgsqlDataSource OpenDataSource(string connectionString) =>
-        new NpgsqlDataSourceBuilder(connectionString)
-            .UseNetTopologySuite(geographyAsDefault: true)
-            .Build();
+    public static NpgsqlDataSource OpenDataSource(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString).UseNetTopologySuite(geographyAsDefault: true);
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 200;
+            builder.ConnectionStringBuilder.AutoPrepareMinUsages = 3;
+        }
+
+        return builder.Build();
+    }
 }
