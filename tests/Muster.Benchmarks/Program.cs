@@ -52,7 +52,13 @@ public static class BenchmarkProgram
             var store = app.Services.GetRequiredService<IDocumentStore>();
             var generator = new ScaleGenerator(store, app.Services.GetRequiredService<NpgsqlDataSource>(), TimeProvider.System);
             await using var raw = NpgsqlDataSource.Create(database.ConnectionString);
-            
+
+            if (args.Contains("--trivial-only"))
+            {
+                await TrivialAsync(client, report, duration);
+                Console.Write(report.Markdown());
+                return;
+            }
 
             // --- the city ---------------------------------------------------------------------------------
             var generated = await generator.GenerateAsync(city, Progress, CancellationToken.None);

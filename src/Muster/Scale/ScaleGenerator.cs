@@ -36,7 +36,7 @@ public sealed class ScaleGenerator(IDocumentStore store, NpgsqlDataSource databa
     public const int BatchSize = 500;
 
     /// <summary>Sessions writing at once.</summary>
-    public const int Writers = 2;
+    public const int Writers = 4;
 
     public static readonly IReadOnlyList<string> Capabilities =
     [
