@@ -1,8 +1,10 @@
 using System.Text.Encodings.Web;
 using GraphQL;
+using GraphQL.DI;
 using GraphQL.Execution;
 using GraphQLParser.AST;
 using Muster.Api.GraphQL.Authorization;
+using Muster.Api.GraphQL.Caching;
 using Muster.Api.GraphQL.Errors;
 using Muster.Api.GraphQL.Loading;
 using Muster.Api.GraphQL.Subscriptions;
@@ -39,6 +41,7 @@ public static class GraphQLModule
                 logger?.LogError(context.OriginalException, "Unhandled error in a GraphQL operation");
             }));
 
+        services.AddSingleton<IConfigureExecution, ValidatedDocumentCache>();
         services.AddScoped<RequestLoaders>();
         services.AddSingleton<GraphQLRequestReader>();
         services.AddSingleton<GraphQLHttpEndpoint>();

@@ -19,6 +19,18 @@ public sealed class AuthorizationTests(AppFixture fixture) : IClassFixture<AppFi
     }
 
     [Fact]
+    public async Task A_document_an_admin_ran_before_is_still_FORBIDDEN_for_a_partner()
+    {
+        // The same text: the second request finds the document parsed and validated already.
+        var admin = await App.PostAsync(Trail, token: App.Token("admin"));
+        var partner = await App.PostAsync(Trail, token: App.Token("partner", Guid.NewGuid()));
+
+        Assert.Empty(admin.ErrorCodes);
+        Assert.Equal(["FORBIDDEN"], partner.ErrorCodes);
+        Assert.Null(partner.Data);
+    }
+
+    [Fact]
     public async Task A_commander_field_is_FORBIDDEN_for_a_partner()
     {
         var response = await App.PostAsync(Trail, token: App.Token("partner", Guid.NewGuid()));

@@ -45,6 +45,22 @@ public sealed class GraphQLOverHttpTests(AppFixture fixture) : IClassFixture<App
         Assert.DoesNotContain("via GET", list.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_mutation_that_ran_over_post_is_still_refused_over_get()
+    {
+        var name = "cached " + Guid.NewGuid().ToString("N")[..8];
+        var mutation = $"mutation {{ registerAgency(input: {{name: \"{name}\", kind: OTHER}}) {{ errors {{ code }} }} }}";
+        var posted = await App.PostAsync(mutation, token: App.Token("admin"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/graphql?query={Uri.EscapeDataString(mutation)}");
+
+        var response = await App.SendAsync(request, App.Token("admin"));
+        var list = await App.PostAsync("{ agencies(first: 100) { edges { node { name } } } }", token: App.Token("admin"));
+
+        Assert.Empty(posted.ErrorCodes);
+        Assert.Equal(405, response.Status);
+        Assert.Single(list.Data!["agencies"]!["edges"]!.AsArray(), e => e!["node"]!["name"]!.GetValue<string>() == name);
+    }
+
     [Theory]
     [InlineData("application/x-www-form-urlencoded", "query=%7B__typename%7D")]
     [InlineData("multipart/form-data; boundary=x", "--x\r\nContent-Disposition: form-data; name=\"query\"\r\n\r\n{ __typename }\r\n--x--")]

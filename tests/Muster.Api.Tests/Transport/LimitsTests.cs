@@ -54,6 +54,18 @@ public sealed class LimitsTests(LimitsTests.SmallLimits fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Complexity_counts_the_variables_of_each_request_even_for_a_document_seen_before()
+    {
+        const string query = "query($n: Int) { agencies(first: $n) { edges { node { name } } } }";
+
+        var small = await App.PostAsync(query, new { n = 1 }, App.Token("admin"));
+        var large = await App.PostAsync(query, new { n = 50 }, App.Token("admin"));
+
+        Assert.Empty(small.ErrorCodes);
+        Assert.Contains("QUERY_TOO_COMPLEX", large.ErrorCodes);
+    }
+
+    [Fact]
     public async Task A_batch_larger_than_allowed_is_refused_whole()
     {
         var batch = "[" + string.Join(",", Enumerable.Repeat("""{"query":"{ __typename }"}""", 4)) + "]";
