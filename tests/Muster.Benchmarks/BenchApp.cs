@@ -21,7 +21,7 @@ public sealed class BenchApp : WebApplicationFactory<Program>
     private readonly string _connectionString;
     private readonly bool _quickAppend;
 
-    /// <param name="quickAppend">An experiment: Marten's Quick append mode instead of the service's (Rich).</param>
+    /// <param name="quickAppend">An experiment: Marten's Quick append mode instead of its default, QuickWithServerTimestamps.</param>
     public BenchApp(string connectionString, bool quickAppend = false)
     {
         _connectionString = connectionString;

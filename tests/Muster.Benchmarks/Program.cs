@@ -380,7 +380,7 @@ public static class BenchmarkProgram
             var clock = Stopwatch.StartNew();
             foreach (var name in names)
             {
-                await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(30), CancellationToken.None);
+                await daemon.RebuildProjectionAsync(name, TimeSpan.FromHours(2), CancellationToken.None);
             }
 
             clock.Stop();
