@@ -29,14 +29,14 @@ public sealed class UnitFinder(NpgsqlDataSource database, IQuerySession session,
         // The index orders on a sphere, the ranking uses the ellipsoid: a margin of candidates covers near-ties.
         var k = Math.Clamp(first, 1, MaxNearest);
         var candidates = 2 * k + 10;
-        var nearest = await QueryAsync($"""
-            select u.id, ST_Distance(u.location, @point) as distance from {UnitLocationsTable.Name} u
+        var nearest = await LocateAsync($"""
+            select u.id, ST_Distance(u.location, @point) as distance, u.kind, u.position_at from {UnitLocationsTable.Name} u
             where {Filter(scope)} order by u.location <-> @point limit {candidates.ToString(CultureInfo.InvariantCulture)}
             """, near, scope, _ => { }, ct);
-        var fresh = nearest.Where(u => !u.PositionStale).OrderBy(u => u.EtaSeconds).ToList();
+        var fresh = nearest.Where(u => !u.Stale).OrderBy(u => u.EtaSeconds).ToList();
         if (nearest.Count < candidates)
         {
-            return Rank(nearest, k); // every unit in scope is here
+            return await RankAsync(nearest, k, ct); // every unit in scope is here
         }
 
         if (fresh.Count < k)
@@ -45,16 +45,16 @@ public sealed class UnitFinder(NpgsqlDataSource database, IQuerySession session,
         }
 
         var reach = eta.UnitReachMeters(fresh[k - 1].EtaSeconds) * 1.01;
-        if (nearest.Max(u => u.DistanceMeters) >= reach)
+        if (nearest.Max(u => u.Meters) >= reach)
         {
-            return Rank(nearest, k);
+            return await RankAsync(nearest, k, ct);
         }
 
-        var within = await QueryAsync($"""
-            select u.id, ST_Distance(u.location, @point) as distance from {UnitLocationsTable.Name} u
+        var within = await LocateAsync($"""
+            select u.id, ST_Distance(u.location, @point) as distance, u.kind, u.position_at from {UnitLocationsTable.Name} u
             where ST_DWithin(u.location, @point, @reach) and {Filter(scope)}
             """, near, scope, command => command.Parameters.AddWithValue("reach", reach), ct);
-        return Rank(within, k);
+        return await RankAsync(within, k, ct);
     }
 
     /// <summary>
@@ -65,24 +65,25 @@ public sealed class UnitFinder(NpgsqlDataSource database, IQuerySession session,
     {
         // The limit stays a literal: with LIMIT $n a generic plan can fall back to a sequential scan.
         var sql = $"""
-            select t.id, t.distance from unnest(@kinds) as k(kind) cross join (values (true), (false)) as f(fresh)
+            select t.id, t.distance, t.kind, t.position_at from unnest(@kinds) as k(kind) cross join (values (true), (false)) as f(fresh)
             cross join lateral (
-              select u.id, ST_Distance(u.location, @point) as distance from {UnitLocationsTable.Name} u
+              select u.id, ST_Distance(u.location, @point) as distance, u.kind, u.position_at from {UnitLocationsTable.Name} u
               where u.kind = k.kind and (u.position_at is null or u.position_at >= @cutoff) = f.fresh and {Filter(scope)}
               order by u.location <-> @point limit {(2 * k + 10).ToString(CultureInfo.InvariantCulture)}) t
             """;
-        var found = await QueryAsync(sql, near, scope, command =>
+        var found = await LocateAsync(sql, near, scope, command =>
             command.Parameters.AddWithValue("kinds", Enum.GetNames<UnitKind>()), ct);
-        return Rank(found, k);
+        return await RankAsync(found, k, ct);
     }
 
-    private static List<UnitDistance> Rank(IEnumerable<UnitDistance> units, int k) =>
-        units.OrderBy(u => u.PositionStale).ThenBy(u => u.EtaSeconds).ThenBy(u => u.DistanceMeters).ThenBy(u => u.Unit.Id).Take(k).ToList();
+    /// <summary>The k soonest, fresh before stale, ranked on the location rows; only their documents are loaded.</summary>
+    private Task<IReadOnlyList<UnitDistance>> RankAsync(IEnumerable<Located> units, int k, CancellationToken ct) =>
+        LoadAsync(units.OrderBy(u => u.Stale).ThenBy(u => u.EtaSeconds).ThenBy(u => u.Meters).ThenBy(u => u.Id).Take(k).ToList(), ct);
 
     /// <summary>Units within <paramref name="radiusMeters"/> of a point, nearest first.</summary>
     public Task<IReadOnlyList<UnitDistance>> WithinAsync(GeoPoint center, double radiusMeters, UnitScope scope, CancellationToken ct) =>
         QueryAsync($"""
-            select u.id, ST_Distance(u.location, @point) as distance from {UnitLocationsTable.Name} u
+            select u.id, ST_Distance(u.location, @point) as distance, u.kind, u.position_at from {UnitLocationsTable.Name} u
             where ST_DWithin(u.location, @point, @radius) and {Filter(scope)}
             order by distance, u.id limit {MaxWithin}
             """, center, scope, command => command.Parameters.AddWithValue("radius", radiusMeters), ct);
@@ -93,7 +94,7 @@ public sealed class UnitFinder(NpgsqlDataSource database, IQuerySession session,
         var centre = GeoPoint.FromPoint(area.Centroid);
         area.SRID = GeoPoint.Srid;
         return QueryAsync($"""
-            select u.id, ST_Distance(u.location, @point) as distance from {UnitLocationsTable.Name} u
+            select u.id, ST_Distance(u.location, @point) as distance, u.kind, u.position_at from {UnitLocationsTable.Name} u
             where ST_Covers(@area::geography, u.location) and {Filter(scope)}
             order by distance, u.id limit {MaxWithin}
             """, centre, scope, command => command.Parameters.AddWithValue("area", area), ct);
@@ -113,6 +114,11 @@ public sealed class UnitFinder(NpgsqlDataSource database, IQuerySession session,
     }.Where(c => c is not null));
 
     private async Task<IReadOnlyList<UnitDistance>> QueryAsync(
+        string sql, GeoPoint point, UnitScope scope, Action<NpgsqlCommand> parameters, CancellationToken ct) =>
+        await LoadAsync(await LocateAsync(sql, point, scope, parameters, ct), ct);
+
+    /// <summary>Runs a query answering (id, distance, kind, position_at): enough to rank by ETA without the documents.</summary>
+    private async Task<List<Located>> LocateAsync(
         string sql, GeoPoint point, UnitScope scope, Action<NpgsqlCommand> parameters, CancellationToken ct)
     {
         var cutoff = time.GetUtcNow() - options.StaleAfter;
@@ -124,12 +130,31 @@ public sealed class UnitFinder(NpgsqlDataSource database, IQuerySession session,
         command.Parameters.AddWithValue("capability", scope.Capability ?? "");
         parameters(command);
 
-        var found = await DistanceRows.LoadAsync<RescueUnit>(command, session, u => u.Id, ct);
-        return found.Select(f => Measure(f.Document, f.Meters, cutoff)).ToList();
+        var located = new List<Located>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var meters = reader.GetDouble(1);
+            var kind = Enum.Parse<UnitKind>(reader.GetString(2));
+            var stale = !reader.IsDBNull(3) && reader.GetFieldValue<DateTimeOffset>(3) < cutoff;
+            located.Add(new Located(reader.GetGuid(0), meters, eta.UnitSeconds(kind, meters), stale));
+        }
+
+        return located;
     }
 
-    private UnitDistance Measure(RescueUnit unit, double meters, DateTimeOffset cutoff) =>
-        new(unit, meters, eta.UnitSeconds(unit.Kind, meters), unit.PositionAt < cutoff);
+    /// <summary>The documents of located units in one round trip, in the same order; a row without a document is dropped.</summary>
+    private async Task<IReadOnlyList<UnitDistance>> LoadAsync(IReadOnlyList<Located> located, CancellationToken ct)
+    {
+        var units = (await session.LoadManyAsync<RescueUnit>(ct, located.Select(u => u.Id))).ToDictionary(u => u.Id);
+        return located
+            .Where(u => units.ContainsKey(u.Id))
+            .Select(u => new UnitDistance(units[u.Id], u.Meters, u.EtaSeconds, u.Stale))
+            .ToList();
+    }
+
+    /// <summary>A unit as its location row tells it.</summary>
+    private sealed record Located(Guid Id, double Meters, int EtaSeconds, bool Stale);
 }
 
 /// <summary>The <c>Units</c> configuration section.</summary>
