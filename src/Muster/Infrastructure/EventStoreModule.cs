@@ -48,7 +48,11 @@ public static class EventStoreModule
         return services;
     }
 
-    /// <summary>One pool for Marten and the spatial queries; PostGIS geography maps to NetTopologySuite.</summary>
+    /// <summary>
+    /// One pool for Marten and the spatial queries; PostGIS geography maps to NetTopologySuite. Statements run three
+    /// times are prepared on their connection (unless the connection string says otherwise): Marten's upserts and the
+    /// finders' queries repeat, and planning them anew each time took a third of a bulk load's time.
+    /// </summary>
     public static NpgsqlDataSource OpenDataSource(string connectionString)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString).UseNetTopologySuite(geographyAsDefault: true);
