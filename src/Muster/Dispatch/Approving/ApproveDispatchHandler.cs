@@ -28,9 +28,9 @@ public sealed class ApproveDispatchHandler(StockTransaction transaction, IQueryS
                     return DomainError.NotFound("no such proposal", "proposalId");
                 }
 
-                var units = await session.FetchForWritingAsync<RescueUnit>( proposal.Units.Select(u => u.UnitId), token);
-                var experts = await session.FetchForWritingAsync<Expert>( proposal.Experts.Select(e => e.ExpertId), token);
-                var lines = await session.FetchForWritingAsync<StockLine>( proposal.Supplies.Select(s => StockLineId.Of(s.DepotId, s.ItemCode)), token);
+                var units = await session.FetchForWritingAsync<RescueUnit>(proposal.Units.Select(u => u.UnitId), token);
+                var experts = await session.FetchForWritingAsync<Expert>(proposal.Experts.Select(e => e.ExpertId), token);
+                var lines = await session.FetchForWritingAsync<StockLine>(proposal.Supplies.Select(s => StockLineId.Of(s.DepotId, s.ItemCode)), token);
                 var incident = await session.Events.FetchForWriting<Incident>(proposal.IncidentId, token);
                 var state = new ClaimedState(proposal, incident.Aggregate, units.Aggregates(), experts.Aggregates(), lines.Aggregates());
                 var decision = ApproveDispatchDecision.Decide(state, command, requestId);
