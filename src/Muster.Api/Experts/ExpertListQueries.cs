@@ -29,7 +29,7 @@ public static class ExpertListQueries
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<TagCountType>>>>("expertSpecialties")
             .Description("The specialty tags in use, with how many experts carry each, most common first; a partner counts its own agency's.")
             .ResolveAsync(async context => (await context.RequestServices!.GetRequiredService<ExpertFinder>()
-                .SpecialtiesAsync(Visibility.OwnAgencyOnly(Visibility.Viewer(context)), context.CancellationToken))
+                .SpecialtiesAsync(Visibility.OwnAgencyOnly(Visibility.Viewer(context)), null, context.CancellationToken))
                 .Select(t => new TagCount(t.Tag, t.Count)).ToList());
 
         query.Field<NonNullGraphType<StringGraphType>>("expertsGeoJson")

@@ -27,7 +27,7 @@ public static class UnitListQueries
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<TagCountType>>>>("unitCapabilities")
             .Description("The capability tags in use, with how many units carry each.")
             .ResolveAsync(async context => (await context.RequestServices!.GetRequiredService<UnitFinder>()
-                .CapabilitiesAsync(Visibility.OwnAgencyOnly(Visibility.Viewer(context)), context.CancellationToken))
+                .CapabilitiesAsync(Visibility.OwnAgencyOnly(Visibility.Viewer(context)), null, context.CancellationToken))
                 .Select(t => new TagCount(t.Tag, t.Count)).ToList());
 
         query.Field<NonNullGraphType<StringGraphType>>("unitsGeoJson")

@@ -12,7 +12,7 @@ public static class TagCensus
     /// only the tags in <paramref name="only"/> when given, through the column's GIN index rather than every row.
     /// </summary>
     public static async Task<IReadOnlyList<(string Tag, int Count)>> CountAsync(
-        NpgsqlDataSource database, string table, string column, Guid? agencyId, CancellationToken ct, IReadOnlyCollection<string>? only = null)
+        NpgsqlDataSource database, string table, string column, Guid? agencyId, IReadOnlyCollection<string>? only, CancellationToken ct)
     {
         if (only is { Count: 0 })
         {

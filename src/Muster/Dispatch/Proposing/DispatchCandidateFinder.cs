@@ -43,8 +43,8 @@ public sealed class DispatchCandidateFinder(UnitFinder units, ExpertFinder exper
 
         // Only a need with fewer AVAILABLE candidates than asked for can fall short (the depth covers every requirement
         // together), so only those are counted, to tell "nobody has it" from "all busy". Usually none.
-        var unitsCarrying = (await units.CapabilitiesAsync(null, ct, Short(unitsByCapability, unitDepth))).ToDictionary(t => t.Tag, t => t.Count);
-        var expertsWith = (await experts.SpecialtiesAsync(null, ct, Short(expertsBySpecialty, expertDepth))).ToDictionary(t => t.Tag, t => t.Count);
+        var unitsCarrying = (await units.CapabilitiesAsync(null, Short(unitsByCapability, unitDepth), ct)).ToDictionary(t => t.Tag, t => t.Count);
+        var expertsWith = (await experts.SpecialtiesAsync(null, Short(expertsBySpecialty, expertDepth), ct)).ToDictionary(t => t.Tag, t => t.Count);
         return new DispatchCandidates(unitsByCapability, unitsCarrying, stockByItem, expertsBySpecialty, expertsWith);
     }
 

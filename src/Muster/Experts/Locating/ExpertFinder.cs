@@ -45,8 +45,8 @@ public sealed class ExpertFinder(NpgsqlDataSource database, IQuerySession sessio
 
     /// <summary>The specialty tags in use, with how many experts carry each, most common first (only those
     /// in <paramref name="only"/> when given).</summary>
-    public Task<IReadOnlyList<(string Tag, int Count)>> SpecialtiesAsync(Guid? agencyId, CancellationToken ct, IReadOnlyCollection<string>? only = null) =>
-        TagCensus.CountAsync(database, ExpertLocationsTable.Name, "specialties", agencyId, ct, only);
+    public Task<IReadOnlyList<(string Tag, int Count)>> SpecialtiesAsync(Guid? agencyId, IReadOnlyCollection<string>? only, CancellationToken ct) =>
+        TagCensus.CountAsync(database, ExpertLocationsTable.Name, "specialties", agencyId, only, ct);
 
     private static string Filter(ExpertScope scope) => string.Join(" and ", new[]
     {

@@ -102,8 +102,8 @@ public sealed class UnitFinder(NpgsqlDataSource database, IQuerySession session,
 
     /// <summary>The capability tags in use, with how many units carry each, most common first (only those
     /// in <paramref name="only"/> when given).</summary>
-    public Task<IReadOnlyList<(string Tag, int Count)>> CapabilitiesAsync(Guid? agencyId, CancellationToken ct, IReadOnlyCollection<string>? only = null) =>
-        TagCensus.CountAsync(database, UnitLocationsTable.Name, "capabilities", agencyId, ct, only);
+    public Task<IReadOnlyList<(string Tag, int Count)>> CapabilitiesAsync(Guid? agencyId, IReadOnlyCollection<string>? only, CancellationToken ct) =>
+        TagCensus.CountAsync(database, UnitLocationsTable.Name, "capabilities", agencyId, only, ct);
 
     private static string Filter(UnitScope scope) => string.Join(" and ", new[]
     {
