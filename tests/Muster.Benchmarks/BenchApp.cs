@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -19,13 +18,10 @@ public sealed class BenchApp : WebApplicationFactory<Program>
     public const string SigningKey = "muster-bench-signing-key-0123456789abcdef";
 
     private readonly string _connectionString;
-    private readonly bool _quickAppend;
 
-    /// <param name="quickAppend">An experiment: Marten's Quick append mode instead of its default, QuickWithServerTimestamps.</param>
-    public BenchApp(string connectionString, bool quickAppend = false)
+    public BenchApp(string connectionString)
     {
         _connectionString = connectionString;
-        _quickAppend = quickAppend;
         Port = FreePort();
         UseKestrel(Port);
     }
@@ -53,14 +49,7 @@ public sealed class BenchApp : WebApplicationFactory<Program>
         }
 
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
-        builder.ConfigureServices(services =>
-        {
-            services.AddSingleton<IStartupFilter, BareEndpoint>();
-            if (_quickAppend)
-            {
-                services.ConfigureMarten(options => options.Events.AppendMode = JasperFx.Events.EventAppendMode.Quick);
-            }
-        });
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, BareEndpoint>());
     }
 
     /// <summary>src/Muster.Api, found above the running binary, so that appsettings.json and wwwroot are the service's.</summary>

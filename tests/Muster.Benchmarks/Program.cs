@@ -25,7 +25,6 @@ public static class BenchmarkProgram
         var quick = args.Contains("--quick");
         var keep = args.Contains("--keep");
         var generateOnly = args.Contains("--generate-only");
-        var quickAppend = args.Contains("--append-quick");
         var duration = TimeSpan.FromSeconds(quick ? 5 : 15);
         var city = ScaleSpec.City();
         var province = quick ? ScaleSpec.Province().ScaledDown(20) with { ItemsPerDepot = 20 } : ScaleSpec.Province();
@@ -50,7 +49,7 @@ public static class BenchmarkProgram
         Say($"database {database.Name}{(quick ? " (quick)" : "")}");
         try
         {
-            await using var app = new BenchApp(database.ConnectionString, quickAppend);
+            await using var app = new BenchApp(database.ConnectionString);
             app.StartServer();
             using var http = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
             http.DefaultRequestHeaders.ConnectionClose = false;
@@ -105,7 +104,7 @@ public static class BenchmarkProgram
                 "peak working set of this process, which hosts the service, the generator and the clients");
 
             Console.WriteLine();
-            Console.WriteLine($"Muster benchmarks{(quick ? " (--quick)" : "")}{(quickAppend ? " (--append-quick)" : "")}, {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
+            Console.WriteLine($"Muster benchmarks{(quick ? " (--quick)" : "")}, {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
             Console.WriteLine();
             Console.Write(report.Markdown());
         }
