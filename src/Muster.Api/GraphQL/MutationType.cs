@@ -13,7 +13,11 @@ using Muster.Api.Units;
 
 namespace Muster.Api.GraphQL;
 
-/// <summary>The mutation root: each capability adds its own mutations, each taking one <c>input</c>.</summary>
+/// <summary>
+/// The mutation root: each capability adds its own mutations, each taking one <c>input</c>. Every root field is
+/// nullable: mutations run one after another, and one refused at execution (a partner acting for another agency)
+/// must null only itself, never the answers of the mutations before it that committed.
+/// </summary>
 public sealed class MutationType : ObjectGraphType
 {
     public MutationType()
@@ -33,5 +37,12 @@ public sealed class MutationType : ObjectGraphType
         TransferMutations.AddTo(this);
         SetMinimumStockMutation.AddTo(this);
         SupplyRequestMutations.AddTo(this);
+        foreach (var field in Fields)
+        {
+            if (field.Type is { IsGenericType: true } type && type.GetGenericTypeDefinition() == typeof(NonNullGraphType<>))
+            {
+                field.Type = type.GetGenericArguments()[0];
+            }
+        }
     }
 }
