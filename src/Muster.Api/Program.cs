@@ -6,6 +6,7 @@ using Muster.Api.Depots;
 using Muster.Api.Dispatch;
 using Muster.Api.Experts;
 using Muster.Api.GraphQL;
+using Muster.Api.GraphQL.Idempotency;
 using Muster.Api.Ide;
 using Muster.Api.Incidents;
 using Muster.Api.Operations;
@@ -50,6 +51,7 @@ builder.Services
     .AddScheduling(database)
     .AddMusterAuthentication(builder.Configuration)
     .AddMusterGraphQL(builder.Configuration)
+    .AddMusterIdempotency(builder.Configuration)
     .AddMusterHealthChecks()
     .AddSingleton<IdePage>()
     .AddAgencies().AddAgenciesGraph()
@@ -71,6 +73,7 @@ if (builder.Environment.IsDevelopment())
 
 var app = builder.Build();
 app.UseAuthentication();
+app.UseMusterIdempotency();
 app.UseStaticFiles();
 app.UseWebSockets();
 app.MapMusterGraphQL();

@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Muster.Infrastructure.Changes;
+using Muster.Infrastructure.Idempotency;
 using Npgsql;
 using Weasel.Postgresql;
 
@@ -34,6 +35,8 @@ public static class EventStoreModule
                 options.Events.MetadataConfig.UserNameEnabled = true;
                 options.Storage.ExtendedSchemaObjects.Add(new Extension("postgis"));
                 options.Listeners.Add(new ChangeNotifier());
+                options.Listeners.Add(new IdempotencyKeyRecorder(provider.GetRequiredService<TimeProvider>()));
+                options.Storage.ExtendedSchemaObjects.Add(IdempotencyKeysTable.Define());
                 foreach (var configure in capabilities)
                 {
                     configure(options);
