@@ -41,7 +41,20 @@ public sealed partial class IdempotencyMiddleware(
             return;
         }
 
-        var caller = http.User.Identity!.Name ?? "";
+        try
+        {
+            await RunOnceAsync(http, http.User.Identity!.Name ?? "", key, hash);
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException && !http.Response.HasStarted)
+        {
+            // Nothing ran, or what ran did not commit (its transaction needs the database too): the retry is safe.
+            http.Response.Headers.RetryAfter = "1";
+            await RefuseAsync(http, 503, "SERVICE_UNAVAILABLE", "The database is unavailable; retry with the same key in a moment.");
+        }
+    }
+
+    private async Task RunOnceAsync(HttpContext http, string caller, string key, string hash)
+    {
         var ct = http.RequestAborted;
         await using var lease = await keys.TryLockAsync(caller, key, ct);
         if (lease is null)

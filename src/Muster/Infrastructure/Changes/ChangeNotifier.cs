@@ -21,6 +21,7 @@ public sealed class ChangeNotifier : DocumentSessionListenerBase
             return Task.CompletedTask;
         }
 
+        var schema = session.DocumentStore.Options.Events.DatabaseSchemaName;
         // One statement for all the streams. It runs after the appends, so each stream's row holds the
         // version being committed (the append mode assigns versions in the database). A plain Append does
         // not name its aggregate: its kind comes from the row's type, Marten's snake_case alias of the name.
@@ -30,9 +31,10 @@ public sealed class ChangeNotifier : DocumentSessionListenerBase
               'stream', s.id,
               'kind', coalesce(changed.kind, replace(initcap(replace(s.type, '_', ' ')), ' ', ''), 'Unknown'),
               'version', s.version,
-              'events', changed.events::jsonb)::text)
+              'events', changed.events::jsonb,
+              'seq', (select e.seq_id from {schema}.mt_events e where e.stream_id = s.id and e.version = s.version))::text)
             from unnest(?::uuid[], ?::text[], ?::text[]) with ordinality as changed(id, kind, events, position)
-            join {session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_streams s on s.id = changed.id
+            join {schema}.mt_streams s on s.id = changed.id
             order by changed.position
             """,
             appended.Select(s => s.Id).ToArray(),

@@ -31,6 +31,23 @@ internal sealed class ChangeSubscribers
         }
     }
 
+    /// <summary>Ends every subscription with <paramref name="error"/>; later subscribers start afresh.</summary>
+    public void Fail(Exception error, Action<Exception> failed)
+    {
+        var ended = ImmutableInterlocked.InterlockedExchange(ref _observers, []);
+        foreach (var observer in ended)
+        {
+            try
+            {
+                observer.OnError(error);
+            }
+            catch (Exception e)
+            {
+                failed(e);
+            }
+        }
+    }
+
     private sealed class Removal(ChangeSubscribers owner, IObserver<ChangeNotice> observer) : IDisposable
     {
         public void Dispose() => ImmutableInterlocked.Update(ref owner._observers, all => all.Remove(observer));
