@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every Muster test: the .NET suites (dotnet test Muster.slnx) and the Node suite (tests/node,
-# against the real service started from the Release build). Prerequisites as in run.sh.
+# Runs every Muster test: the .NET suites (dotnet test Muster.slnx), the Node suite (tests/node,
+# against the real service started from the Release build) and the fault suite's short form (tests/faults). Prerequisites as in run.sh.
 # The last line is always `N passed, N failed[, N skipped]`; exit 0 only when everything passed and
 # both suites ran (a suite that could not run counts as one failure).
 set -uo pipefail
@@ -238,4 +238,31 @@ run_node_suite() {
 if [[ -n $node_ready ]]; then
     run_node_suite
 fi
+stop_service
+
+# --- Fault suite (short form) ------------------------------------------------------------------------
+# Two instances of the Release build on a private PostgreSQL it creates under .muster/faults (port
+# MUSTER_FAULT_PG_PORT, default 54343; instances on MUSTER_FAULT_PORTS, default 5195,5196). The full form:
+# MUSTER_FAULTS=full node --test tests/faults/ (README, "Running it in production").
+run_fault_suite() {
+    say "fault suite (short form): node --test tests/faults/"
+    if ! (cd tests/faults && npm ci --no-audit --no-fund); then
+        problem "fault suite not run: npm ci in tests/faults failed"
+        return
+    fi
+    timeout 300 node --test --test-reporter=tap tests/faults/ 2>&1 | tee "$RESULTS/faults.tap"
+    local rc=${PIPESTATUS[0]}
+    if ! tap_sum "$RESULTS/faults.tap" || ((tap_tests == 0)); then
+        problem "fault suite did not complete (exit code $rc; instance logs in .muster/faults/)"
+        return
+    fi
+    passed=$((passed + tap_pass))
+    failed=$((failed + tap_fail + tap_cancelled))
+    skipped=$((skipped + tap_skipped + tap_todo))
+    echo "Faults: $tap_pass passed, $((tap_fail + tap_cancelled)) failed"
+    if ((rc != 0 && tap_fail + tap_cancelled == 0)); then
+        problem "the fault suite exited with code $rc although no test failed"
+    fi
+}
+run_fault_suite
 finish
