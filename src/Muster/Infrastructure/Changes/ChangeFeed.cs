@@ -102,17 +102,10 @@ public sealed partial class ChangeFeed(NpgsqlDataSource database, ILogger<Change
             await listen.ExecuteNonQueryAsync(ct);
         }
 
-        if (_started)
+        // Read on another connection: the listening one stays idle in LISTEN (its notices wait in its buffer).
+        await using (var reading = await database.OpenConnectionAsync(ct))
         {
-            await CatchUpAsync(connection, ct);
-        }
-        else
-        {
-            var highest = await ChangeReplay.HighestAsync(connection, EventStoreModule.Schema, ct);
-            lock (_gate)
-            {
-                (_floor, _lastSeq, _started) = (highest, Math.Max(_lastSeq, highest), true);
-            }
+            await ReadWhereToStartAsync(reading, ct);
         }
 
         lock (_gate)
@@ -136,6 +129,22 @@ public sealed partial class ChangeFeed(NpgsqlDataSource database, ILogger<Change
                 await using var ping = new NpgsqlCommand("SELECT 1", connection);
                 await ping.ExecuteScalarAsync(ct);
             }
+        }
+    }
+
+    /// <summary>On the first start, the sequence number from which on everything is new; after that, the catch-up.</summary>
+    private async Task ReadWhereToStartAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        if (_started)
+        {
+            await CatchUpAsync(connection, ct);
+            return;
+        }
+
+        var highest = await ChangeReplay.HighestAsync(connection, EventStoreModule.Schema, ct);
+        lock (_gate)
+        {
+            (_floor, _lastSeq, _started) = (highest, Math.Max(_lastSeq, highest), true);
         }
     }
 
