@@ -242,7 +242,7 @@ stop_service
 
 # --- Fault suite (short form) ------------------------------------------------------------------------
 # Two instances of the Release build on a private PostgreSQL it creates under .muster/faults (port
-# MUSTER_FAULT_PG_PORT, default 54343; instances on MUSTER_FAULT_PORTS, default 5195,5196). The full form:
+# MUSTER_FAULT_PG_PORT, default 54343; instances on the first free ports of MUSTER_FAULT_PORTS, default 5195-5199). The full form:
 # MUSTER_FAULTS=full node --test tests/faults/ (README, "Running it in production").
 run_fault_suite() {
     say "fault suite (short form): node --test tests/faults/"

@@ -8,7 +8,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import WebSocket from 'ws';
 import { createClient } from 'graphql-ws';
 import { createCluster, destroyCluster, startCluster, stopCluster, acceptingAt } from './lib/cluster.mjs';
-import { Instance, PORTS } from './lib/instances.mjs';
+import { Instance, freePorts } from './lib/instances.mjs';
 import { gql, must, token, SIGNING_KEY, REGISTER_AGENCY, RECEIVE_STOCK } from './lib/api.mjs';
 
 const FULL = process.env.MUSTER_FAULTS === 'full';
@@ -25,8 +25,9 @@ let depotId;
 
 before(async () => {
   const connectionString = await createCluster();
-  a = new Instance(PORTS[0], connectionString, SIGNING_KEY);
-  b = new Instance(PORTS[1], connectionString, SIGNING_KEY);
+  const [portA, portB] = await freePorts(2);
+  a = new Instance(portA, connectionString, SIGNING_KEY);
+  b = new Instance(portB, connectionString, SIGNING_KEY);
   await a.start(); // first alone: it creates the schema
   await b.start();
   const agency = await must(a.url, REGISTER_AGENCY, { input: { name: `应急管理局 ${RUN}`, kind: 'OTHER' } });

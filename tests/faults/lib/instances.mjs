@@ -1,14 +1,24 @@
 // Service instances for the fault suite: the Release build of src/Muster.Api in Production, each on its own port
-// (MUSTER_FAULT_PORTS, default 5195,5196), logging to .muster/faults/instance-<port>.log.
+// (the first free ones of MUSTER_FAULT_PORTS, default 5195-5199), logging to .muster/faults/instance-<port>.log.
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { ROOT } from './cluster.mjs';
+import { ROOT, portOpen } from './cluster.mjs';
 
 const SERVICE_DIR = join(ROOT, 'src/Muster.Api');
 const DLL = 'bin/Release/net10.0/Muster.Api.dll';
-export const PORTS = (process.env.MUSTER_FAULT_PORTS ?? '5195,5196').split(',').map(Number);
+const PORTS = (process.env.MUSTER_FAULT_PORTS ?? '5195,5196,5197,5198,5199').split(',').map(Number);
+
+/** The first `count` ports of MUSTER_FAULT_PORTS that nothing listens on (another service would answer for ours). */
+export async function freePorts(count) {
+  const free = [];
+  for (const port of PORTS) {
+    if (free.length < count && !(await portOpen(port))) free.push(port);
+  }
+  if (free.length < count) throw new Error(`fewer than ${count} free ports in ${PORTS.join(',')} (set MUSTER_FAULT_PORTS)`);
+  return free;
+}
 
 export class Instance {
   constructor(port, connectionString, signingKey) {
@@ -18,6 +28,7 @@ export class Instance {
 
   async start(limitMs = 60000) {
     if (!existsSync(join(SERVICE_DIR, DLL))) throw new Error(`${DLL} is missing: dotnet build src/Muster.Api -c Release`);
+    if (await portOpen(this.port)) throw new Error(`port ${this.port} is in use by another process`);
     mkdirSync(join(ROOT, '.muster/faults'), { recursive: true });
     const log = createWriteStream(join(ROOT, `.muster/faults/instance-${this.port}.log`), { flags: 'a' });
     const child = spawn('dotnet', [DLL, '--urls', this.url], {
