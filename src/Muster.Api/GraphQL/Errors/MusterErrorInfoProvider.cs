@@ -4,6 +4,7 @@ using GraphQL.Execution;
 using GraphQL.Validation;
 using GraphQL.Validation.Errors.Custom;
 using Muster.Api.GraphQL.Authorization;
+using Muster.Infrastructure;
 
 namespace Muster.Api.GraphQL.Errors;
 
@@ -27,7 +28,11 @@ public sealed partial class MusterErrorInfoProvider(IHostEnvironment environment
         extensions.Remove("number");
         extensions["code"] = CodeOf(executionError);
         var message = info.Message;
-        if (executionError is UnhandledError && !environment.IsDevelopment())
+        if (extensions["code"] is ErrorCode.ServiceUnavailable)
+        {
+            message = "The database is unavailable at the moment; retry in a few seconds.";
+        }
+        else if (executionError is UnhandledError && !environment.IsDevelopment())
         {
             message = "Internal error; it has been logged.";
         }
@@ -45,6 +50,7 @@ public sealed partial class MusterErrorInfoProvider(IHostEnvironment environment
         ComplexityError => ErrorCode.QueryTooComplex,
         SyntaxError => ErrorCode.SyntaxError,
         TimeoutError => ErrorCode.Timeout,
+        UnhandledError when DatabaseUnavailable.Is(error.InnerException) => ErrorCode.ServiceUnavailable,
         UnhandledError => ErrorCode.Internal,
         ValidationError { Code: AuthorizationRule.Unauthenticated or AuthorizationRule.Forbidden or HttpMethodRule.MethodNotAllowed } v => v.Code!,
         ValidationError => ErrorCode.Validation,
@@ -70,5 +76,9 @@ public static class ErrorCode
     public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
     public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
     public const string NotAcceptable = "NOT_ACCEPTABLE";
+    public const string TooManyErrors = "TOO_MANY_ERRORS";
+    public const string ResponseTooLarge = "RESPONSE_TOO_LARGE";
+    public const string RateLimited = "RATE_LIMITED";
+    public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
     public const string Unauthenticated = AuthorizationRule.Unauthenticated;
 }
