@@ -9,6 +9,7 @@ using Muster.Api.GraphQL;
 using Muster.Api.Ide;
 using Muster.Api.Incidents;
 using Muster.Api.Operations;
+using Muster.Api.Operations.RateLimiting;
 using Muster.Api.Plans;
 using Muster.Api.Requests;
 using Muster.Api.Supplies;
@@ -51,6 +52,7 @@ builder.Services
     .AddMusterAuthentication(builder.Configuration)
     .AddMusterGraphQL(builder.Configuration)
     .AddMusterHealthChecks()
+    .AddMusterRateLimiting(builder.Configuration)
     .AddSingleton<IdePage>()
     .AddAgencies().AddAgenciesGraph()
     .AddUnits(builder.Configuration).AddUnitsGraph()
@@ -71,6 +73,7 @@ if (builder.Environment.IsDevelopment())
 
 var app = builder.Build();
 app.UseAuthentication();
+app.UseMusterRateLimiting();
 app.UseStaticFiles();
 app.UseWebSockets();
 app.MapMusterGraphQL();

@@ -10,9 +10,10 @@ namespace Muster.Api.GraphQL.Errors;
 
 /// <summary>
 /// Every top-level error carries one <c>extensions.code</c>. Outside Development: no exception details
-/// and no "Did you mean …" suggestions, which would let a caller map the schema without introspection.
+/// and no "Did you mean …" suggestions, which would let a caller map the schema without introspection; a caller
+/// without a token gets no detail of why its document is invalid, in any environment.
 /// </summary>
-public sealed partial class MusterErrorInfoProvider(IHostEnvironment environment) : IErrorInfoProvider
+public sealed partial class MusterErrorInfoProvider(IHostEnvironment environment, IHttpContextAccessor http) : IErrorInfoProvider
 {
     private readonly ErrorInfoProvider _inner = new(options =>
     {
@@ -36,6 +37,13 @@ public sealed partial class MusterErrorInfoProvider(IHostEnvironment environment
         {
             message = "Internal error; it has been logged.";
         }
+        else if (executionError is ValidationError && extensions["code"] is ErrorCode.Validation && !HasToken())
+        {
+            // A caller without a token learns neither field names nor suggestions: the schema is for known callers.
+            message = "The document is not valid for this service; callers with a bearer token are told why.";
+            extensions.Remove("details");
+            extensions.Remove("data");
+        }
         else if (!environment.IsDevelopment())
         {
             message = Suggestion().Replace(message, "");
@@ -43,6 +51,8 @@ public sealed partial class MusterErrorInfoProvider(IHostEnvironment environment
 
         return new ErrorInfo { Message = message, Extensions = extensions };
     }
+
+    private bool HasToken() => http.HttpContext?.User.Identity?.IsAuthenticated == true;
 
     public static string CodeOf(ExecutionError error) => error switch
     {
