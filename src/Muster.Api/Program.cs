@@ -10,6 +10,7 @@ using Muster.Api.GraphQL.Idempotency;
 using Muster.Api.Ide;
 using Muster.Api.Incidents;
 using Muster.Api.Operations;
+using Muster.Api.Operations.RateLimiting;
 using Muster.Api.Plans;
 using Muster.Api.Requests;
 using Muster.Api.Supplies;
@@ -53,6 +54,7 @@ builder.Services
     .AddMusterGraphQL(builder.Configuration)
     .AddMusterIdempotency(builder.Configuration)
     .AddMusterHealthChecks()
+    .AddMusterRateLimiting(builder.Configuration)
     .AddSingleton<IdePage>()
     .AddAgencies().AddAgenciesGraph()
     .AddUnits(builder.Configuration).AddUnitsGraph()
@@ -73,6 +75,7 @@ if (builder.Environment.IsDevelopment())
 
 var app = builder.Build();
 app.UseAuthentication();
+app.UseMusterRateLimiting();
 app.UseMusterIdempotency();
 app.UseStaticFiles();
 app.UseWebSockets();

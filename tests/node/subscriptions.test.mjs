@@ -79,13 +79,13 @@ test('after unsubscribing, nothing more arrives', async () => {
   }
 });
 
-test('a bad token is refused at connection_init with close code 4403', async () => {
+test('a bad token is refused at connection_init with close code 4401, which the client treats as fatal', async () => {
   const forged = token({ role: 'admin', key: `not-the-key-${process.pid}-${Date.now()}` });
   const graphql = client({ token: forged });
   try {
     const { ended } = subscribe(graphql);
     const { error } = await within(ended, 5000, 'subscription error');
-    assert.equal(error?.code, 4403, `expected close code 4403, got ${JSON.stringify(error)}`);
+    assert.equal(error?.code, 4401, `expected close code 4401, got ${JSON.stringify(error)}`);
   } finally {
     await graphql.dispose();
   }

@@ -6,10 +6,12 @@ using GraphQLParser.AST;
 using Muster.Api.GraphQL.Authorization;
 using Muster.Api.GraphQL.Caching;
 using Muster.Api.GraphQL.Errors;
+using Muster.Api.GraphQL.Limits;
 using Muster.Api.GraphQL.Loading;
 using Muster.Api.GraphQL.Subscriptions;
 using Muster.Api.GraphQL.Transport;
 using Muster.Api.GraphQL.WebSockets;
+using Muster.Infrastructure;
 
 namespace Muster.Api.GraphQL;
 
@@ -38,10 +40,19 @@ public static class GraphQLModule
             .AddUnhandledExceptionHandler(context =>
             {
                 var logger = context.ExecutionOptions.RequestServices?.GetService<ILogger<GraphQLHttpEndpoint>>();
-                logger?.LogError(context.OriginalException, "Unhandled error in a GraphQL operation");
+                if (DatabaseUnavailable.Is(context.OriginalException))
+                {
+                    logger?.LogWarning("Database unavailable during a GraphQL operation: {Reason}", context.OriginalException.GetBaseException().Message);
+                }
+                else
+                {
+                    logger?.LogError(context.OriginalException, "Unhandled error in a GraphQL operation");
+                }
             }));
 
         services.AddSingleton<IConfigureExecution, ValidatedDocumentCache>();
+        services.Configure<CostLimits>(configuration.GetSection(CostLimits.Section));
+        services.AddSingleton<IConfigureExecution, CostLimit>();
         services.AddScoped<RequestLoaders>();
         services.AddSingleton<GraphQLRequestReader>();
         services.AddSingleton<GraphQLHttpEndpoint>();

@@ -1,4 +1,6 @@
+using GraphQL.DI;
 using GraphQL.Telemetry;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -17,8 +19,23 @@ public static class TelemetryModule
         if (!builder.Environment.IsDevelopment())
         {
             builder.Logging.ClearProviders();
-            builder.Logging.AddJsonConsole(json => json.UseUtcTimestamp = true);
+            builder.Logging.AddJsonConsole(json =>
+            {
+                json.UseUtcTimestamp = true;
+                json.IncludeScopes = true; // the request's TraceId and the GraphQL operation on every line
+            });
         }
+        else
+        {
+            builder.Logging.AddSimpleConsole(console => console.IncludeScopes = true);
+        }
+
+        // Marten logs every failed command as an error with its stack, lost races included, which the write paths
+        // handle (retry or CONFLICT); a failure nobody handles is logged as a GraphQL error with its cause.
+        builder.Logging.AddFilter("Marten.IDocumentStore", LogLevel.Critical);
+        builder.Services.Configure<OperationLogOptions>(builder.Configuration.GetSection(OperationLogOptions.Section));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IConfigureExecution, OperationLogging>();
 
         var exporter = builder.Configuration["Telemetry:Exporter"]?.ToLowerInvariant() ?? "none";
         if (exporter == "none")

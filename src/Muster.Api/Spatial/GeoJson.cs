@@ -10,6 +10,9 @@ namespace Muster.Api.Spatial;
 /// <summary>GeoJSON in and out, for GIS tools (QGIS, web maps): areas given as polygons, features given back.</summary>
 public static class GeoJson
 {
+    /// <summary>The widest area a polygon may cover, in degrees of longitude and of latitude.</summary>
+    public const double MaxSpanDegrees = 90;
+
     private static readonly JsonSerializerOptions Options = new() { Converters = { new GeoJsonConverterFactory() } };
 
     /// <summary>A GeoJSON Polygon geometry in WGS84, checked; a top-level VALIDATION error otherwise.</summary>
@@ -33,6 +36,13 @@ public static class GeoJson
         if (polygon.Coordinates.FirstOrDefault(c => GeoPoint.Check(c.Y, c.X) is not null) is { } bad)
         {
             throw Invalid(field, $"has a position off the globe: [{bad.X}, {bad.Y}] (GeoJSON is [longitude, latitude])");
+        }
+
+        var extent = polygon.EnvelopeInternal;
+        if (extent.Width > MaxSpanDegrees || extent.Height > MaxSpanDegrees)
+        {
+            // PostGIS geography joins vertices by great circles: past half the globe an area means something else than drawn.
+            throw Invalid(field, $"spans {extent.Width:0.#}° of longitude and {extent.Height:0.#}° of latitude; an area spans at most {MaxSpanDegrees}° of each");
         }
 
         if (!polygon.IsValid)

@@ -1,4 +1,5 @@
 using Muster.Infrastructure;
+using Muster.Infrastructure.Text;
 
 namespace Muster.Depots;
 
@@ -30,12 +31,6 @@ public static class DepotRules
     /// <summary>A trimmed address, or null when none was given; at most 300 characters.</summary>
     public static Result<string?> Address(string? address)
     {
-        var trimmed = address?.Trim();
-        if (trimmed is { Length: > 300 })
-        {
-            return DomainError.Validation("address must have at most 300 characters", "address");
-        }
-
-        return Result<string?>.Ok(string.IsNullOrEmpty(trimmed) ? null : trimmed);
+        return TextRules.Name(address, "address", 300, required: false);
     }
 }

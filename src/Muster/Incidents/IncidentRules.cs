@@ -1,4 +1,5 @@
 using Muster.Infrastructure;
+using Muster.Infrastructure.Text;
 
 namespace Muster.Incidents;
 
@@ -14,14 +15,6 @@ public static class IncidentRules
         : null;
 
     /// <summary>A trimmed text of 1..max characters (or 0..max when optional), or why not.</summary>
-    public static Result<string?> Text(string? text, string field, int max, bool required)
-    {
-        var trimmed = text?.Trim() ?? string.Empty;
-        if ((required && trimmed.Length == 0) || trimmed.Length > max)
-        {
-            return DomainError.Validation($"{field} must have {(required ? 1 : 0)} to {max} characters", field);
-        }
-
-        return Result<string?>.Ok(trimmed.Length == 0 ? null : trimmed);
-    }
+    public static Result<string?> Text(string? text, string field, int max, bool required) =>
+        max <= MaxTitleLength ? TextRules.Name(text, field, max, required) : TextRules.FreeText(text, field, max, required);
 }

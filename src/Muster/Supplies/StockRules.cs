@@ -1,6 +1,7 @@
 using Muster.Catalog;
 using Muster.Depots;
 using Muster.Infrastructure;
+using Muster.Infrastructure.Text;
 
 namespace Muster.Supplies;
 
@@ -48,12 +49,7 @@ public static class StockRules
     /// <summary>A trimmed free text of 1..<see cref="MaxTextLength"/> characters (a reason), or why not.</summary>
     public static Result<string> Text(string? text, string field, bool required)
     {
-        var trimmed = text?.Trim() ?? string.Empty;
-        if (trimmed.Length > MaxTextLength || (required && trimmed.Length == 0))
-        {
-            return DomainError.Validation($"{field} must have {(required ? 1 : 0)} to {MaxTextLength} characters", field);
-        }
-
-        return trimmed;
+        var checkedText = TextRules.FreeText(text, field, MaxTextLength, required);
+        return checkedText.Succeeded ? checkedText.Value ?? string.Empty : Result<string>.Fail(checkedText.Errors);
     }
 }

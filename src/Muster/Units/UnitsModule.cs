@@ -2,6 +2,7 @@ using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Muster.Infrastructure.Time;
 using Muster.Spatial;
 using Muster.Units.ChangingStatus;
 using Muster.Units.History;
@@ -25,6 +26,7 @@ public static class UnitsModule
 
     public static IServiceCollection AddUnits(this IServiceCollection services, IConfiguration configuration)
     {
+        services.Configure<ReportedTimes>(configuration.GetSection(ReportedTimes.Section));
         services.AddSingleton(configuration.GetSection(UnitFinderOptions.Section).Get<UnitFinderOptions>() ?? new UnitFinderOptions());
         services.AddSingleton(new EtaModel(configuration.GetSection(EtaOptions.Section).Get<EtaOptions>() ?? new EtaOptions()));
         services.AddScoped<RegisterUnitHandler>();

@@ -8,6 +8,9 @@ public class AppFixture : IAsyncLifetime
 
     public MusterApp App => _app ?? throw new InvalidOperationException("fixture not initialised");
 
+    /// <summary>The class's database, created before <see cref="Settings"/> is read.</summary>
+    protected TestDatabase Database => _database ?? throw new InvalidOperationException("fixture not initialised");
+
     protected virtual string Environment => "Production";
 
     protected virtual IDictionary<string, string?>? Settings => null;

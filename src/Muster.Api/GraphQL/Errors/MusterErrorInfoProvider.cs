@@ -4,14 +4,16 @@ using GraphQL.Execution;
 using GraphQL.Validation;
 using GraphQL.Validation.Errors.Custom;
 using Muster.Api.GraphQL.Authorization;
+using Muster.Infrastructure;
 
 namespace Muster.Api.GraphQL.Errors;
 
 /// <summary>
 /// Every top-level error carries one <c>extensions.code</c>. Outside Development: no exception details
-/// and no "Did you mean …" suggestions, which would let a caller map the schema without introspection.
+/// and no "Did you mean …" suggestions, which would let a caller map the schema without introspection; a caller
+/// without a token gets no detail of why its document is invalid, in any environment.
 /// </summary>
-public sealed partial class MusterErrorInfoProvider(IHostEnvironment environment) : IErrorInfoProvider
+public sealed partial class MusterErrorInfoProvider(IHostEnvironment environment, IHttpContextAccessor http) : IErrorInfoProvider
 {
     private readonly ErrorInfoProvider _inner = new(options =>
     {
@@ -27,9 +29,20 @@ public sealed partial class MusterErrorInfoProvider(IHostEnvironment environment
         extensions.Remove("number");
         extensions["code"] = CodeOf(executionError);
         var message = info.Message;
-        if (executionError is UnhandledError && !environment.IsDevelopment())
+        if (extensions["code"] is ErrorCode.ServiceUnavailable)
+        {
+            message = "The database is unavailable at the moment; retry in a few seconds.";
+        }
+        else if (executionError is UnhandledError && !environment.IsDevelopment())
         {
             message = "Internal error; it has been logged.";
+        }
+        else if (executionError is ValidationError && extensions["code"] is ErrorCode.Validation && !HasToken())
+        {
+            // A caller without a token learns neither field names nor suggestions: the schema is for known callers.
+            message = "The document is not valid for this service; callers with a bearer token are told why.";
+            extensions.Remove("details");
+            extensions.Remove("data");
         }
         else if (!environment.IsDevelopment())
         {
@@ -39,12 +52,15 @@ public sealed partial class MusterErrorInfoProvider(IHostEnvironment environment
         return new ErrorInfo { Message = message, Extensions = extensions };
     }
 
+    private bool HasToken() => http.HttpContext?.User.Identity?.IsAuthenticated == true;
+
     public static string CodeOf(ExecutionError error) => error switch
     {
         ComplexityError when error.Message.Contains("depth", StringComparison.OrdinalIgnoreCase) => ErrorCode.QueryTooDeep,
         ComplexityError => ErrorCode.QueryTooComplex,
         SyntaxError => ErrorCode.SyntaxError,
         TimeoutError => ErrorCode.Timeout,
+        UnhandledError when DatabaseUnavailable.Is(error.InnerException) => ErrorCode.ServiceUnavailable,
         UnhandledError => ErrorCode.Internal,
         ValidationError { Code: AuthorizationRule.Unauthenticated or AuthorizationRule.Forbidden or HttpMethodRule.MethodNotAllowed } v => v.Code!,
         ValidationError => ErrorCode.Validation,
@@ -70,5 +86,9 @@ public static class ErrorCode
     public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
     public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
     public const string NotAcceptable = "NOT_ACCEPTABLE";
+    public const string TooManyErrors = "TOO_MANY_ERRORS";
+    public const string ResponseTooLarge = "RESPONSE_TOO_LARGE";
+    public const string RateLimited = "RATE_LIMITED";
+    public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
     public const string Unauthenticated = AuthorizationRule.Unauthenticated;
 }

@@ -1,8 +1,10 @@
 using GraphQL;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Muster.Api.GraphQL.Authorization;
 using Muster.Api.GraphQL.Errors;
+using Muster.Api.GraphQL.Limits;
 using Muster.Api.Ide;
 
 namespace Muster.Api.GraphQL.Transport;
@@ -17,6 +19,7 @@ public sealed class GraphQLHttpEndpoint(
     IGraphQLSerializer serializer,
     GraphQLRequestReader reader,
     IdePage ide,
+    IOptions<CostLimits> limits,
     ILogger<GraphQLHttpEndpoint> logger)
 {
     public async Task HandleAsync(HttpContext http)
@@ -64,12 +67,34 @@ public sealed class GraphQLHttpEndpoint(
             results.Add(await ExecuteAsync(http, operation));
         }
 
+        object body = read.IsBatch ? results : results[0];
+        using var buffer = new MemoryStream();
+        try
+        {
+            await serializer.WriteAsync(new CappedStream(buffer, limits.Value.MaxResponseBytes), body, http.RequestAborted);
+        }
+        catch (CappedStream.LimitExceeded)
+        {
+            logger.LogInformation("GraphQL answer larger than {MaxResponseBytes} bytes refused", limits.Value.MaxResponseBytes);
+            await WriteErrorAsync(http, mediaType, new TransportError(200, ErrorCode.ResponseTooLarge,
+                $"The answer exceeds {limits.Value.MaxResponseBytes} bytes; ask for fewer fields or a smaller page."));
+            return;
+        }
+
         http.Response.StatusCode = read.IsBatch ? 200 : StatusOf(results[0], mediaType, http);
+        if (results.Any(r => r.Errors?.Any(e => MusterErrorInfoProvider.CodeOf(e) == ErrorCode.ServiceUnavailable) == true))
+        {
+            http.Response.Headers.RetryAfter = RetryAfterSeconds;
+        }
+
         http.Response.ContentType = mediaType + "; charset=utf-8";
         http.Response.Headers.CacheControl = "no-store";
-        object body = read.IsBatch ? results : results[0];
-        await serializer.WriteAsync(http.Response.Body, body, http.RequestAborted);
+        buffer.Position = 0;
+        await buffer.CopyToAsync(http.Response.Body, http.RequestAborted);
     }
+
+    /// <summary>When a client should try again after SERVICE_UNAVAILABLE: the database usually returns within seconds.</summary>
+    public const string RetryAfterSeconds = "2";
 
     private Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLHttpRequest operation) =>
         executer.ExecuteAsync(operation.ToExecutionOptions(http.RequestServices, http.User, http.Request.Method, http.RequestAborted));
@@ -85,6 +110,11 @@ public sealed class GraphQLHttpEndpoint(
         {
             http.Response.Headers.Allow = "POST";
             return 405;
+        }
+
+        if (mediaType == MediaTypes.GraphQLResponse && codes.Contains(ErrorCode.ServiceUnavailable))
+        {
+            return 503;
         }
 
         if (mediaType == MediaTypes.Json || result.Executed)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using GraphQL;
 using Microsoft.Extensions.Options;
 using Muster.Api.GraphQL.Errors;
@@ -37,6 +38,11 @@ public sealed class GraphQLRequestReader(IGraphQLSerializer serializer, IOptions
             return Read.Refused(413, ErrorCode.PayloadTooLarge, $"The request body exceeds {options.Value.MaxRequestBytes} bytes.");
         }
 
+        if (!Utf8.IsValid(body))
+        {
+            return Read.Refused(400, ErrorCode.BadRequest, "The request body is not valid UTF-8.");
+        }
+
         JsonDocument document;
         try
         {
@@ -49,7 +55,9 @@ public sealed class GraphQLRequestReader(IGraphQLSerializer serializer, IOptions
 
         using (document)
         {
-            return FromJson(document.RootElement);
+            return JsonBodyCheck.ProblemOf(document.RootElement) is { } problem
+                ? Read.Refused(400, ErrorCode.BadRequest, problem)
+                : FromJson(document.RootElement);
         }
     }
 

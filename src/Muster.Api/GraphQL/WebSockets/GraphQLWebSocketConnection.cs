@@ -6,9 +6,10 @@ namespace Muster.Api.GraphQL.WebSockets;
 
 /// <summary>
 /// One client's connection in the graphql-transport-ws protocol: <c>connection_init</c> with a bearer
-/// token (4403 when it is not valid, 4408 when it does not come in time, 4429 when it comes twice),
+/// token (4401 when it is missing or not valid, 4408 when it does not come in time, 4429 when it comes twice),
 /// <c>ping</c>/<c>pong</c>, and operations started by <c>subscribe</c> and stopped by <c>complete</c>.
-/// The connection closes with 4403 when the token expires; closing ends every operation.
+/// The connection closes with 4403 when the token expires (a client that fetches a fresh token reconnects); closing
+/// ends every operation.
 /// </summary>
 public sealed partial class GraphQLWebSocketConnection
 {
@@ -141,7 +142,7 @@ public sealed partial class GraphQLWebSocketConnection
         var caller = await _services.Authenticator.AuthenticateAsync(payload, _lifetime.Token);
         if (caller is null)
         {
-            Close(TransportWs.Forbidden);
+            Close(TransportWs.InvalidToken);
             return;
         }
 

@@ -4,8 +4,8 @@ namespace Muster.Api.GraphQL.WebSockets;
 
 /// <summary>
 /// Accepts WebSocket upgrades at /graphql for the graphql-transport-ws subprotocol. No cookie or header
-/// authenticates a connection (the token comes in <c>connection_init</c>), so a page on another site
-/// that opens one gains nothing.
+/// authenticates a connection (the token comes in <c>connection_init</c>), and a browser page from an origin
+/// that is not the service's own (nor configured) is refused before the upgrade.
 /// </summary>
 public sealed class GraphQLWebSocketEndpoint(ConnectionServices services)
 {
@@ -13,6 +13,14 @@ public sealed class GraphQLWebSocketEndpoint(ConnectionServices services)
 
     public async Task HandleAsync(HttpContext http)
     {
+        if (!IsAllowedOrigin(http.Request, services.Options.Value.AllowedOrigins))
+        {
+            // Refused before the upgrade: a page of another site gets a plain 403 and no socket.
+            services.Logger.LogInformation("WebSocket from origin {Origin} refused", http.Request.Headers.Origin.ToString());
+            http.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+
         var requested = http.WebSockets.WebSocketRequestedProtocols;
         var speaks = requested.Contains(TransportWs.SubProtocol);
         // A handshake that agrees to none of the client's subprotocols fails in the client before any close
@@ -35,5 +43,19 @@ public sealed class GraphQLWebSocketEndpoint(ConnectionServices services)
         {
             // The client did not answer the close frame; the connection is dropped.
         }
+    }
+
+    /// <summary>No Origin (not a browser), the service's own origin, or one configured in <c>AllowedOrigins</c>.</summary>
+    public static bool IsAllowedOrigin(HttpRequest request, IReadOnlyCollection<string> allowed)
+    {
+        var origin = request.Headers.Origin.ToString();
+        if (string.IsNullOrEmpty(origin))
+        {
+            return true;
+        }
+
+        var own = $"{request.Scheme}://{request.Host.Value}";
+        return string.Equals(origin, own, StringComparison.OrdinalIgnoreCase)
+            || allowed.Any(a => string.Equals(origin, a.TrimEnd('/'), StringComparison.OrdinalIgnoreCase));
     }
 }

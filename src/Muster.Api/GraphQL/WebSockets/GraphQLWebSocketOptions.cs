@@ -16,4 +16,10 @@ public sealed class GraphQLWebSocketOptions
 
     /// <summary>Messages waiting for a client that reads too slowly before the server drops the connection.</summary>
     public int MaxPendingMessages { get; set; } = 1000;
+
+    /// <summary>
+    /// Browser origins (<c>https://console.example.org</c>) besides the service's own that may open a WebSocket; none by
+    /// default. A client that sends no Origin header (a partner's system, not a browser) is always allowed.
+    /// </summary>
+    public string[] AllowedOrigins { get; set; } = [];
 }

@@ -19,6 +19,9 @@ public static class TransportWs
     public static readonly SocketClose InvalidMessage = new(4400, "Invalid message received");
     public static readonly SocketClose Unauthorized = new(4401, "Unauthorized");
     public static readonly SocketClose Forbidden = new(4403, "Forbidden");
+
+    /// <summary>A missing or invalid token at <c>connection_init</c>: 4401, which graphql-ws clients treat as fatal (4403 they retry for ~40 s).</summary>
+    public static readonly SocketClose InvalidToken = new(4401, "Unauthorized: the token is missing or invalid");
     public static readonly SocketClose TokenExpired = new(4403, "Token expired");
     public static readonly SocketClose SubprotocolNotAcceptable = new(4406, "Subprotocol not acceptable");
     public static readonly SocketClose ConnectionInitTimeout = new(4408, "Connection initialisation timeout");

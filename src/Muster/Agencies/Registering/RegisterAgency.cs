@@ -1,5 +1,6 @@
 using Marten;
 using Muster.Infrastructure;
+using Muster.Infrastructure.Text;
 using Muster.Spatial;
 
 namespace Muster.Agencies.Registering;
@@ -11,19 +12,18 @@ public sealed record AgencyRegistered(Guid AgencyId, string Name, AgencyKind Kin
 public static class RegisterAgencyDecision
 {
     public const int MaxNameLength = 200;
+    public const int MaxContactLength = 200;
 
     public static Result<AgencyRegistered> Decide(RegisterAgency command, Guid newId, bool nameTaken)
     {
-        var name = command.Name.Trim();
-        if (name.Length == 0)
+        var checkedName = TextRules.Name(command.Name, "name", MaxNameLength);
+        var contact = TextRules.Name(command.Contact, "contact", MaxContactLength, required: false);
+        if (!checkedName.Succeeded || !contact.Succeeded)
         {
-            return DomainError.Validation("name must not be empty", "name");
+            return Result<AgencyRegistered>.Fail([.. checkedName.Errors, .. contact.Errors]);
         }
 
-        if (name.Length > MaxNameLength)
-        {
-            return DomainError.Validation($"name must be at most {MaxNameLength} characters", "name");
-        }
+        var name = checkedName.Value!;
 
         if (nameTaken)
         {
@@ -35,7 +35,7 @@ public static class RegisterAgencyDecision
             return invalid;
         }
 
-        return new AgencyRegistered(newId, name, command.Kind, command.Contact?.Trim(), command.Headquarters);
+        return new AgencyRegistered(newId, name, command.Kind, contact.Value, command.Headquarters);
     }
 }
 

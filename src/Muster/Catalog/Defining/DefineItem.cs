@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using Marten;
 using Muster.Infrastructure;
+using Muster.Infrastructure.Text;
 
 namespace Muster.Catalog.Defining;
 
@@ -53,12 +54,8 @@ public static class DefineItemDecision
             ItemCode.StreamId(command.Code), command.Code, name, nameEn, unit, command.PackSize, category, command.ShelfLifeDays);
     }
 
-    private static DomainError? Text(string value, string field, int maxLength) => value.Length switch
-    {
-        0 => DomainError.Validation($"{field} must not be empty", field),
-        var n when n > maxLength => DomainError.Validation($"{field} must be at most {maxLength} characters", field),
-        _ => null,
-    };
+    private static DomainError? Text(string value, string field, int maxLength) =>
+        TextRules.Name(value, field, maxLength).Errors is [var error, ..] ? error : null;
 
     private static IEnumerable<DomainError> Check(DomainError? error) => error is null ? [] : [error];
 

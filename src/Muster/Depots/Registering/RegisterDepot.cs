@@ -1,6 +1,7 @@
 using Marten;
 using Muster.Agencies;
 using Muster.Infrastructure;
+using Muster.Infrastructure.Text;
 using Muster.Spatial;
 
 namespace Muster.Depots.Registering;
@@ -18,11 +19,13 @@ public static class RegisterDepotDecision
             return new DomainError(ErrorCodes.Forbidden, "depots are registered by admin, logistics, or a partner for its own agency", "agencyId");
         }
 
-        var name = command.Name.Trim();
-        if (name.Length is 0 or > MaxNameLength)
+        var checkedName = TextRules.Name(command.Name, "name", MaxNameLength);
+        if (!checkedName.Succeeded)
         {
-            return DomainError.Validation($"name must have 1 to {MaxNameLength} characters", "name");
+            return Result<DepotRegistered>.Fail(checkedName.Errors);
         }
+
+        var name = checkedName.Value!;
 
         if (GeoPoint.Check(command.Location.Lat, command.Location.Lon, "location") is { } invalid)
         {

@@ -1,6 +1,7 @@
 using Marten;
 using Muster.Agencies;
 using Muster.Infrastructure;
+using Muster.Infrastructure.Text;
 using Muster.Spatial;
 
 namespace Muster.Experts.Registering;
@@ -27,17 +28,14 @@ public static class RegisterExpertDecision
             return new DomainError(ErrorCodes.Forbidden, "a partner registers experts of its own agency only", "agencyId");
         }
 
-        var name = command.Name.Trim();
-        if (name.Length is 0 or > MaxNameLength)
+        var checkedName = TextRules.Name(command.Name, "name", MaxNameLength);
+        var checkedContact = TextRules.Name(command.Contact, "contact", MaxContactLength);
+        if (!checkedName.Succeeded || !checkedContact.Succeeded)
         {
-            return DomainError.Validation($"name must have 1 to {MaxNameLength} characters", "name");
+            return Result<ExpertRegistered>.Fail([.. checkedName.Errors, .. checkedContact.Errors]);
         }
 
-        var contact = command.Contact.Trim();
-        if (contact.Length is 0 or > MaxContactLength)
-        {
-            return DomainError.Validation($"contact (a phone number or radio channel) must have 1 to {MaxContactLength} characters", "contact");
-        }
+        var (name, contact) = (checkedName.Value!, checkedContact.Value!);
 
         if (GeoPoint.Check(command.Location.Lat, command.Location.Lon) is { } invalid)
         {

@@ -3,6 +3,7 @@ using Marten;
 using Muster.Catalog;
 using Muster.Incidents;
 using Muster.Infrastructure;
+using Muster.Infrastructure.Text;
 
 namespace Muster.Plans.Defining;
 
@@ -31,9 +32,9 @@ public static class DefinePlanDecision
         }
 
         var name = string.IsNullOrWhiteSpace(command.Name) ? $"{command.Kind} level {command.Level}" : command.Name.Trim();
-        if (name.Length > MaxNameLength)
+        if (TextRules.Name(name, "name", MaxNameLength).Errors is [var badName, ..])
         {
-            return DomainError.Validation($"name must have at most {MaxNameLength} characters", "name");
+            return badName;
         }
 
         if (command.DrillIntervalDays is < 1 or > MaxDrillIntervalDays)

@@ -2,6 +2,7 @@ using System.Globalization;
 using Muster.Catalog;
 using Muster.Depots;
 using Muster.Infrastructure;
+using Muster.Infrastructure.Text;
 using Muster.Supplies.Writing;
 
 namespace Muster.Supplies.Receiving;
@@ -24,9 +25,9 @@ public static class ReceiveStockDecision
         }
 
         var lot = string.IsNullOrWhiteSpace(command.Lot) ? "R" + today.ToString("yyyyMMdd", CultureInfo.InvariantCulture) : command.Lot.Trim();
-        if (lot.Length > StockRules.MaxLotLength)
+        if (TextRules.Name(lot, "lot", StockRules.MaxLotLength).Errors is [var badLot, ..])
         {
-            return DomainError.Validation($"lot must have at most {StockRules.MaxLotLength} characters", "lot");
+            return badLot;
         }
 
         var expiresOn = command.ExpiresOn ?? (item!.ShelfLifeDays is { } days ? today.AddDays(days) : null);

@@ -18,7 +18,8 @@ public sealed record LineForWriting(Depot? Depot, Item? Item, IEventStream<Stock
 /// The write path of stock: every stream a unit of work touches is fetched for writing (its version noted), the
 /// events are appended and committed in one transaction, all or nothing. A lost race (another writer committed
 /// first, or the stock-level table's check refused the result) runs the whole unit of work again on a fresh
-/// session, a bounded number of times, then answers CONFLICT. The work decides again each time, so a retry never
+/// session, a bounded number of times, then answers CONFLICT. Stock lines are fetched for exclusive writing, so
+/// writers of one line wait for each other rather than lose. The work decides again each time, so a retry never
 /// acts on stale numbers.
 /// </summary>
 public sealed class StockTransaction(IDocumentStore store, IActorAccessor actors, TimeProvider time)
@@ -87,7 +88,9 @@ public sealed class StockTransaction(IDocumentStore store, IActorAccessor actors
     {
         var depot = await session.LoadAsync<Depot>(depotId, ct);
         var item = ItemCode.Check(itemCode) is null ? await session.LoadAsync<Item>(ItemCode.StreamId(itemCode), ct) : null;
-        var stream = await session.Events.FetchForWriting<StockLine>(StockLineId.Of(depotId, itemCode), ct);
+        // Exclusive: writers of one line queue on its row instead of racing and retrying (32 receipts in flight on one
+        // line exhausted the retries). Only the very first events of a new line can still collide, and are retried.
+        var stream = await session.Events.FetchForExclusiveWriting<StockLine>(StockLineId.Of(depotId, itemCode), ct);
         return new LineForWriting(depot, item, stream);
     }
 
@@ -96,7 +99,8 @@ public sealed class StockTransaction(IDocumentStore store, IActorAccessor actors
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is ConcurrencyException or ExistingStreamIdCollisionException
+            if (e is ConcurrencyException or ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException
+                || e.GetType().Name == "StreamLockedException"
                 || e is PostgresException { SqlState: PostgresErrorCodes.CheckViolation or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.UniqueViolation })
             {
                 return true;

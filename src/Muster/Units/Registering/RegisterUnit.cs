@@ -1,6 +1,7 @@
 using Marten;
 using Muster.Agencies;
 using Muster.Infrastructure;
+using Muster.Infrastructure.Text;
 using Muster.Spatial;
 
 namespace Muster.Units.Registering;
@@ -25,11 +26,13 @@ public static class RegisterUnitDecision
             return new DomainError(ErrorCodes.Forbidden, "a partner registers units of its own agency only", "agencyId");
         }
 
-        var name = command.Name.Trim();
-        if (name.Length is 0 or > 200)
+        var checkedName = TextRules.Name(command.Name, "name", 200);
+        if (!checkedName.Succeeded)
         {
-            return DomainError.Validation("name must have 1 to 200 characters", "name");
+            return Result<UnitRegistered>.Fail(checkedName.Errors);
         }
+
+        var name = checkedName.Value!;
 
         if (command.CrewSize is < 1 or > MaxCrew)
         {
