@@ -15,6 +15,8 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 2000,
     assetsInlineLimit: 0,
+    // MapLibre's worker is an .mjs file; ASP.NET's static files know .js, not .mjs.
+    rollupOptions: { output: { assetFileNames: (asset) => (asset.names?.[0] ?? '').endsWith('.mjs') ? 'assets/[name]-[hash].js' : 'assets/[name]-[hash][extname]' } },
   },
   server: { host: '127.0.0.1', proxy: { '/graphql': { target: 'http://127.0.0.1:5080', ws: true }, '/tiles': 'http://127.0.0.1:5080' } },
 });

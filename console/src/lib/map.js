@@ -1,5 +1,9 @@
 import * as maplibregl from 'maplibre-gl';
 import { token } from './auth.js';
+// The worker is a self-contained file of the package; served from our own assets (no CDN).
+import workerUrl from '../../node_modules/maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+
+maplibregl.setWorkerUrl(workerUrl);
 
 // The basemap is what Muster knows: no tiles, fonts or sprites from outside. Unit kinds are drawn as shapes
 // made here (SDF icons, so that the status colours them); text lives in HTML (popups, ETA labels), so no glyphs.

@@ -21,7 +21,17 @@ public static class ConsoleModule
     public static IEndpointRouteBuilder MapConsole(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/", () => Results.Redirect(Path + "/"));
-        endpoints.MapGet(Path, () => Results.Redirect(Path + "/"));
+        // Routing ignores a trailing slash: /console and /console/ both land here; only the first is redirected.
+        endpoints.MapGet(Path, async (HttpContext http, ConsolePage page) =>
+        {
+            if (http.Request.Path.Value!.EndsWith('/'))
+            {
+                await page.WriteAsync(http);
+                return;
+            }
+
+            http.Response.Redirect(Path + "/");
+        });
         // History fallback: any console path that is not a file (no dot) is the app's index.
         endpoints.MapGet(Path + "/{*route:nonfile}", (HttpContext http, ConsolePage page) => page.WriteAsync(http));
         endpoints.MapGet(Path + "/settings.json", ConsoleSettings.Get);

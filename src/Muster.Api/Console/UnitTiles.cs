@@ -42,13 +42,15 @@ public sealed class UnitTiles(NpgsqlDataSource database)
     {
         // The index is on geography: the tile's box (densified, so that its edges follow the parallels) as
         // geography uses it; a tile of a quarter of the world or more takes every unit.
+        // kind and status as GraphQL spells them (EnRoute → EN_ROUTE), so the map styles tiles and live changes alike.
         // The id property is the unit's global id (base64url of "RescueUnit:<uuid N>"), as GraphQL names it.
         var sql = $"""
             with bounds as (select ST_TileEnvelope(@z, @x, @y) as tile, ST_Transform(ST_TileEnvelope(@z, @x, @y, margin => 0.02), 4326) as area),
             features as (
               select ST_AsMVTGeom(ST_Transform(u.location::geometry, 3857), b.tile, 4096, 64, true) as geom,
                      rtrim(translate(encode(convert_to('{RescueUnitType.TypeName}:' || replace(u.id::text, '-', ''), 'UTF8'), 'base64'), '+/', '-_'), '=') as id,
-                     u.kind, u.status
+                     upper(regexp_replace(u.kind, '([a-z])([A-Z])', '\1_\2', 'g')) as kind,
+                     upper(regexp_replace(u.status, '([a-z])([A-Z])', '\1_\2', 'g')) as status
               from {UnitLocationsTable.Name} u, bounds b
               where {(z < 3 ? "true" : "u.location && ST_Segmentize(b.area, 0.25)::geography")} {(agency is null ? "" : "and u.agency_id = @agency")}
               limit {MaxFeaturesPerTile})
