@@ -1,9 +1,9 @@
 const REQUEST = `id status priority requestedAt note decisionReason agency { name }
   lines { itemCode item { name unit } quantity } deliverTo { lat lon }
   allocations { depot { id name } itemCode quantity } shortfalls { itemCode quantity }
-  shipment { vehicle driver expectedArrival } received { itemCode quantity }`;
+  shipment { vehicle driver expectedArrival }`;
 
-export const REQUESTS = `query Requests($status: SupplyRequestStatus) { supplyRequests(status: $status, first: 50) { items { ${REQUEST} } } }`;
+export const REQUESTS = `query Requests($status: SupplyRequestStatus) { supplyRequests(status: $status, first: 20) { items { ${REQUEST} } } }`;
 export const REQUEST_CHANGED = `subscription RequestChanged { supplyRequestChanged { ${REQUEST} } }`;
 export const STOCK_CHANGED = `subscription StockChanged { stockChanged { id available } }`;
 
