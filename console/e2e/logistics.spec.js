@@ -14,7 +14,7 @@ test('a logistics officer allocates and ships a supply request', async ({ page, 
   await shot(page, '04-logistics-queue');
   await card.getByRole('button', { name: '分配物资' }).click();
   await expect(card.getByText('已分配')).toBeVisible();
-  await expect(card.getByText(/分配：.*1010101 × 40/)).toBeVisible();
+  await expect(card.getByText(/分配: .*1010101 × 40/)).toBeVisible();
 
   await card.getByRole('button', { name: '发运' }).click(); // no vehicle yet: the API's message next to the field
   await expect(card.getByRole('alert').first()).toBeVisible();
