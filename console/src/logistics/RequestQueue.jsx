@@ -38,7 +38,7 @@ function RequestCard({ request: r, user, onChanged }) {
   const inTwoHours = () => new Date(Date.now() + 2 * 3600_000).toISOString();
   return (
     <li className="card" aria-label={t('requests.card', { title })}>
-      <header><strong>{title}</strong> <span className={`badge req-${r.status}`}>{t(`requestStatus.${r.status}`)}</span> <span className="hint">{t(`priority.${r.priority}`)} · {r.agency?.name ?? ''} · {formatTime(r.requestedAt)}</span></header>
+      <header><strong>{title}</strong> <span className={`badge req-${r.status}`}>{t(`requestStatus.${r.status}`)}</span> <span className="hint">{[t(`priority.${r.priority}`), r.agency?.name, formatTime(r.requestedAt)].filter(Boolean).join(' · ')}</span></header>
       {r.note && <p>{r.note}</p>}
       {r.allocations.length > 0 && <p>{t('requests.allocations')}: {r.allocations.map((a) => `${a.depot?.name ?? ''} ${a.itemCode} × ${a.quantity}`).join('、')}</p>}
       {r.shortfalls.length > 0 && <p className="shortfalls" role="note">{t('requests.shortfalls')}: {r.shortfalls.map((s) => `${s.itemCode} × ${s.quantity}`).join('、')}</p>}
