@@ -27,8 +27,14 @@ test('a commander reports an incident by clicking the map, proposes, sees lines 
   await expect(page.getByTestId('eta-label')).toHaveCount(proposed);
   await shot(page, '02-incident-proposal');
 
+  // Leave the first unit out and ask again: the next one comes instead.
   const firstUnit = proposal.getByRole('listitem').first();
   await expect(firstUnit.getByText('待命')).toBeVisible();
+  const leftOut = await firstUnit.locator('strong').innerText();
+  await proposal.getByRole('checkbox', { name: `不派 ${leftOut}` }).check();
+  await room.getByRole('button', { name: '重新生成方案' }).click();
+  await expect(proposal.getByRole('checkbox', { name: `不派 ${leftOut}` })).toHaveCount(0);
+  await expect(proposal.locator('li strong', { hasText: leftOut })).toHaveCount(0);
   await room.getByRole('button', { name: '批准调度' }).click();
   const assigned = room.getByRole('region', { name: '已派遣队伍' });
   await expect(assigned.getByText('已派遣').first()).toBeVisible();
@@ -36,4 +42,10 @@ test('a commander reports an incident by clicking the map, proposes, sees lines 
   await expect(room.getByText('处置中')).toBeVisible();
   await expect(room.getByRole('region', { name: '时间线' }).getByText('批准调度')).toBeVisible();
   await shot(page, '03-incident-approved');
+
+  // Replay: early in the incident's life it was only reported, nobody assigned yet.
+  const replay = room.getByRole('region', { name: '回放' });
+  await replay.getByRole('slider', { name: '回放时间' }).fill('1');
+  await expect(replay.getByText(/^已报告 · /)).toBeVisible();
+  await replay.getByRole('button', { name: '回到实时' }).click();
 });

@@ -34,7 +34,7 @@ export function IncidentRoom({ id, map, user, onClose }) {
   useProposalLines(map, replayAt ? null : data, replayAt ? null : proposal, excluded);
 
   useEffect(() => {
-    if (data) map.easeTo({ center: [data.location.lon, data.location.lat], zoom: Math.max(map.getZoom(), 11) });
+    if (data) map.easeTo({ center: [data.location.lon, data.location.lat], zoom: Math.max(map.getZoom(), 11.5), padding: { right: 440, left: 240 } });
   }, [data?.id]);
 
   if (!data) return <aside className="panel right wide" aria-label={t('room.title')}><Loading when={incident.loading} /><GeneralErrors general={incident.error ? [incident.error.message] : []} /></aside>;
@@ -43,8 +43,9 @@ export function IncidentRoom({ id, map, user, onClose }) {
   const open = data.status !== 'CLOSED';
   const statusOf = (unit) => unitStatus[unit.id] ?? unit.status;
   const doPropose = async () => {
-    const payload = await propose({ incidentId: id });
-    if (payload) { setProposal(payload.proposal); setExcluded([]); }
+    // Asking again leaves out what the commander ticked: the next nearest come instead.
+    const payload = await propose({ incidentId: id, excluding: excluded });
+    if (payload) setProposal(payload.proposal);
   };
   const doApprove = async () => {
     const payload = await approve({ proposalId: proposal.id, excluding: excluded });
