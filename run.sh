@@ -10,6 +10,9 @@ source scripts/postgres.sh
 muster_db_ensure || exit 1
 muster_signing_key || exit 1
 muster_ide_build
+# shellcheck source=scripts/console.sh
+source scripts/console.sh
+muster_console_build
 
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 export ASPNETCORE_URLS=${ASPNETCORE_URLS:-http://127.0.0.1:5080}

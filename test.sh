@@ -127,6 +127,9 @@ else
     node_ready=""
 fi
 muster_ide_build
+# shellcheck source=scripts/console.sh
+source scripts/console.sh
+muster_console_build
 
 rm -rf "$RESULTS"
 mkdir -p "$RESULTS"
@@ -265,4 +268,73 @@ run_fault_suite() {
     fi
 }
 run_fault_suite
+
+# --- Console (Playwright) ------------------------------------------------------------------------
+# Against the Release build on a fresh database with the demo data, in Development so that the loopback role
+# picker is offered; its own database and port. Screenshots go to .muster/e2e/.
+run_console_suite() {
+    local port=$((TEST_PORT + 1)) url cs code
+    url="http://127.0.0.1:$port"
+    say "service for the console suite on $url"
+    if ! muster_browser_ensure; then
+        problem "Console suite not run: chromium or fonts-noto-cjk is missing (see above)"
+        return
+    fi
+    if [[ ! -f src/Muster.Api/wwwroot/console/index.html ]]; then
+        problem "Console suite not run: the console was not built (see the console build above)"
+        return
+    fi
+    if ! muster_db_recreate muster_e2e; then
+        problem "Console suite not run: could not recreate database muster_e2e"
+        return
+    fi
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+        problem "Console suite not run: port $port is already in use"
+        return
+    fi
+    cs=$(muster_db_connstring muster_e2e)
+    (
+        cd "$SERVICE_DIR" &&
+            ConnectionStrings__Muster=$cs ASPNETCORE_ENVIRONMENT=Development Seed__Path="$PWD/../../seed-data" \
+                exec dotnet "$SERVICE_DLL" --urls "$url"
+    ) >"$RESULTS/console-service.log" 2>&1 </dev/null &
+    service_pid=$!
+    local deadline=$((SECONDS + 90))
+    # Ready when the demo data is in: the seed's last step logs "seed loaded".
+    while ((SECONDS < deadline)); do
+        code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$url/health/ready")
+        [[ $code == 200 ]] && grep -q 'seed loaded' "$RESULTS/console-service.log" && break
+        kill -0 "$service_pid" 2>/dev/null || break
+        sleep 0.5
+    done
+    if [[ $code != 200 ]] || ! grep -q 'seed loaded' "$RESULTS/console-service.log"; then
+        tail -n 40 "$RESULTS/console-service.log"
+        problem "Console suite not run: the service on $url did not become ready with the demo data"
+        return
+    fi
+    say "playwright test (console/e2e)"
+    (cd console && MUSTER_CONSOLE_URL=$url PLAYWRIGHT_JSON_OUTPUT_NAME="$PWD/../$RESULTS/e2e.json" \
+        npx playwright test --reporter=list,json)
+    local e2e_rc=$? counts
+    counts=$(node -e 'const s = require(process.argv[1]).stats; console.log(s.expected, s.unexpected + s.flaky, s.skipped)' \
+        "$PWD/$RESULTS/e2e.json" 2>/dev/null)
+    if [[ -z $counts ]]; then
+        problem "Console suite did not complete: no results in $RESULTS/e2e.json (exit code $e2e_rc)"
+        return
+    fi
+    read -r e2e_passed e2e_failed e2e_skipped <<<"$counts"
+    if ((e2e_passed + e2e_failed == 0)); then
+        problem "Console suite ran no tests"
+        return
+    fi
+    passed=$((passed + e2e_passed))
+    failed=$((failed + e2e_failed))
+    skipped=$((skipped + e2e_skipped))
+    echo "Console: $e2e_passed passed, $e2e_failed failed, $e2e_skipped skipped (screenshots in .muster/e2e/)"
+}
+
+if [[ -n $node_ready || -f console/package.json ]]; then
+    [[ -d console/node_modules/@playwright/test ]] || (cd console && npm ci --no-audit --no-fund)
+    run_console_suite
+fi
 finish

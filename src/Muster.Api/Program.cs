@@ -2,6 +2,7 @@ using Muster.Agencies;
 using Muster.Api.Agencies;
 using Muster.Api.Auth;
 using Muster.Api.Catalog;
+using Muster.Api.BrowserConsole;
 using Muster.Api.Depots;
 using Muster.Api.Dispatch;
 using Muster.Api.Experts;
@@ -67,7 +68,8 @@ builder.Services
     .AddPlans().AddPlansGraph()
     .AddIncidents().AddIncidentsGraph()
     .AddDispatch().AddDispatchGraph()
-    .AddSeeding(builder.Configuration);
+    .AddSeeding(builder.Configuration)
+    .AddConsole(builder.Configuration);
 if (builder.Environment.IsDevelopment())
 {
     builder.Services.AddSingleton<DevelopmentTokens>().AddHostedService(s => s.GetRequiredService<DevelopmentTokens>());
@@ -81,6 +83,7 @@ app.UseStaticFiles();
 app.UseWebSockets();
 app.MapMusterGraphQL();
 app.MapMusterHealth();
+app.MapConsole();
 app.Run();
 
 /// <summary>Entry point; public so that tests can host the real application.</summary>

@@ -23,18 +23,13 @@ public static class ApproveDispatchMutation
                     return Payload.NotFound("proposal", "proposalId");
                 }
 
-                var excluding = new List<Guid>();
-                foreach (var id in input.GetValueOrDefault("excluding") as IEnumerable<object?> ?? [])
+                var excluding = Exclusions.Read(input);
+                if (!excluding.Succeeded)
                 {
-                    if (!GlobalId.TryDecode(id as string, out _, out var guid))
-                    {
-                        return new Payload(null, [DomainError.Validation($"'{id}' is not an id", "excluding")]);
-                    }
-
-                    excluding.Add(guid);
+                    return new Payload(null, excluding.Errors);
                 }
 
-                var command = new ApproveDispatch(proposalId, excluding);
+                var command = new ApproveDispatch(proposalId, excluding.Value!);
                 return Payload.From(await context.RequestServices!.GetRequiredService<ApproveDispatchHandler>().Handle(command, context.CancellationToken));
             });
 }

@@ -26,7 +26,13 @@ public static class ProposeDispatchMutation
                     return Payload.NotFound("incident", "incidentId");
                 }
 
-                var command = new ProposeDispatch(incidentId, input.GetValueOrDefault("requirements") as Requirements);
+                var excluding = Exclusions.Read(input);
+                if (!excluding.Succeeded)
+                {
+                    return new Payload(null, excluding.Errors);
+                }
+
+                var command = new ProposeDispatch(incidentId, input.GetValueOrDefault("requirements") as Requirements, excluding.Value!);
                 return Payload.From(await context.RequestServices!.GetRequiredService<ProposeDispatchHandler>().Handle(command, context.CancellationToken));
             });
 }
@@ -38,6 +44,7 @@ public sealed class ProposeDispatchInputType : InputObjectGraphType
         Name = "ProposeDispatchInput";
         Field<NonNullGraphType<IdGraphType>>("incidentId");
         Field<RequirementsInputType>("requirements").Description("What to cover instead of the incident's plan; without it the plan for the incident's kind and level is followed.");
+        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("excluding").Description("Units, experts or depots not to propose (the commander left them out of an earlier proposal).");
     }
 }
 

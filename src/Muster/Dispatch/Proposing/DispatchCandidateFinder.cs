@@ -14,37 +14,40 @@ namespace Muster.Dispatch.Proposing;
 /// </summary>
 public sealed class DispatchCandidateFinder(UnitFinder units, ExpertFinder experts, StockCandidates depots, EtaModel eta)
 {
-    public async Task<DispatchCandidates> FindAsync(GeoPoint near, Requirements requirements, CancellationToken ct)
+    public async Task<DispatchCandidates> FindAsync(GeoPoint near, Requirements requirements, IReadOnlyCollection<Guid>? excluding, CancellationToken ct)
     {
         // A unit fills one requirement only, so a capability may need as many candidates as all requirements
-        // together, plus alternatives.
-        var unitDepth = Math.Min(UnitFinder.MaxNearest, requirements.Units.Sum(u => u.Count) + DispatchPlanner.MaxAlternatives);
+        // together, plus alternatives, plus those left out (they are found, then dropped).
+        var left = new HashSet<Guid>(excluding ?? []);
+        var unitDepth = Math.Min(UnitFinder.MaxNearest, requirements.Units.Sum(u => u.Count) + DispatchPlanner.MaxAlternatives + left.Count);
         var unitsByCapability = new Dictionary<string, IReadOnlyList<Candidate>>();
         foreach (var need in requirements.Units)
         {
             var found = await units.NearestAsync(near, new UnitScope(null, UnitStatus.Available, need.Capability), unitDepth, ct);
-            unitsByCapability[need.Capability] = found.Select(u => new Candidate(u.Unit.Id, u.DistanceMeters, u.EtaSeconds, u.PositionStale)).ToList();
+            unitsByCapability[need.Capability] = found.Where(u => !left.Contains(u.Unit.Id))
+                .Select(u => new Candidate(u.Unit.Id, u.DistanceMeters, u.EtaSeconds, u.PositionStale)).ToList();
         }
 
-        var expertDepth = Math.Min(ExpertFinder.MaxNearest, requirements.Experts.Sum(e => e.Count) + DispatchPlanner.MaxAlternatives);
+        var expertDepth = Math.Min(ExpertFinder.MaxNearest, requirements.Experts.Sum(e => e.Count) + DispatchPlanner.MaxAlternatives + left.Count);
         var expertsBySpecialty = new Dictionary<string, IReadOnlyList<Candidate>>();
         foreach (var need in requirements.Experts)
         {
             var found = await experts.NearestAsync(near, new ExpertScope(null, ExpertAvailability.Available, need.Specialty), expertDepth, ct);
-            expertsBySpecialty[need.Specialty] = found.Select(e => new Candidate(e.Expert.Id, e.DistanceMeters, e.EtaSeconds)).ToList();
+            expertsBySpecialty[need.Specialty] = found.Where(e => !left.Contains(e.Expert.Id))
+                .Select(e => new Candidate(e.Expert.Id, e.DistanceMeters, e.EtaSeconds)).ToList();
         }
 
         // The incident draws on the shared pool (no requesting agency), nearest depots first.
         var stock = await depots.NearestAsync(requirements.Supplies.Select(s => s.ItemCode).ToList(), near, null, ct);
         var stockByItem = requirements.Supplies.ToDictionary(s => s.ItemCode, s => (IReadOnlyList<SupplyCandidate>)stock
-            .Where(c => c.ItemCode == s.ItemCode)
+            .Where(c => c.ItemCode == s.ItemCode && !left.Contains(c.DepotId))
             .Select(c => new SupplyCandidate(c.DepotId, c.ItemCode, c.Available, c.DistanceMeters, eta.SupplySeconds(c.DistanceMeters)))
             .ToList());
 
         // Only a need with fewer AVAILABLE candidates than asked for can fall short (the depth covers every requirement
         // together), so only those are counted, to tell "nobody has it" from "all busy". Usually none.
-        var unitsCarrying = (await units.CapabilitiesAsync(null, Short(unitsByCapability, unitDepth), ct)).ToDictionary(t => t.Tag, t => t.Count);
-        var expertsWith = (await experts.SpecialtiesAsync(null, Short(expertsBySpecialty, expertDepth), ct)).ToDictionary(t => t.Tag, t => t.Count);
+        var unitsCarrying = (await units.CapabilitiesAsync(null, Short(unitsByCapability, unitDepth - left.Count), ct)).ToDictionary(t => t.Tag, t => t.Count);
+        var expertsWith = (await experts.SpecialtiesAsync(null, Short(expertsBySpecialty, expertDepth - left.Count), ct)).ToDictionary(t => t.Tag, t => t.Count);
         return new DispatchCandidates(unitsByCapability, unitsCarrying, stockByItem, expertsBySpecialty, expertsWith);
     }
 

@@ -7,8 +7,11 @@ using Muster.Plans;
 
 namespace Muster.Dispatch.Proposing;
 
-/// <summary>Ask for a proposal: from the incident's plan, or from the requirements given (then no plan is needed).</summary>
-public sealed record ProposeDispatch(Guid IncidentId, Requirements? Requirements);
+/// <summary>
+/// Ask for a proposal: from the incident's plan, or from the requirements given (then no plan is needed), without
+/// the units, experts and depots in <see cref="Excluding"/> (the commander left them out).
+/// </summary>
+public sealed record ProposeDispatch(Guid IncidentId, Requirements? Requirements, IReadOnlyCollection<Guid>? Excluding = null);
 
 public static class ProposeDispatchDecision
 {
@@ -68,7 +71,7 @@ public sealed class ProposeDispatchHandler(IDocumentSession session, DispatchCan
             return Result<DispatchProposal>.Fail(requirements.Errors);
         }
 
-        var candidates = await finder.FindAsync(incident!.Location, requirements.Value!, ct);
+        var candidates = await finder.FindAsync(incident!.Location, requirements.Value!, command.Excluding, ct);
         if (command.Requirements is not null && ProposeDispatchDecision.Unknown(requirements.Value!, candidates) is { } unknown)
         {
             return unknown;
