@@ -1,5 +1,7 @@
 using Muster.Agencies;
+using Muster.ApiKeys;
 using Muster.Api.Agencies;
+using Muster.Api.ApiKeys;
 using Muster.Api.Auth;
 using Muster.Api.Catalog;
 using Muster.Api.Depots;
@@ -8,6 +10,7 @@ using Muster.Api.Experts;
 using Muster.Api.GraphQL;
 using Muster.Api.Ide;
 using Muster.Api.Incidents;
+using Muster.Api.Interop.Ogc;
 using Muster.Api.Operations;
 using Muster.Api.Plans;
 using Muster.Api.Requests;
@@ -46,7 +49,8 @@ builder.Services
         store => store.ConfigureRequests(),
         store => store.ConfigurePlans(),
         store => store.ConfigureIncidents(),
-        store => store.ConfigureDispatch())
+        store => store.ConfigureDispatch(),
+        store => store.ConfigureApiKeys())
     .AddScheduling(database)
     .AddMusterAuthentication(builder.Configuration)
     .AddMusterGraphQL(builder.Configuration)
@@ -63,6 +67,8 @@ builder.Services
     .AddPlans().AddPlansGraph()
     .AddIncidents().AddIncidentsGraph()
     .AddDispatch().AddDispatchGraph()
+    .AddApiKeysApi()
+    .AddOgcFeatures()
     .AddSeeding(builder.Configuration);
 if (builder.Environment.IsDevelopment())
 {
@@ -75,6 +81,7 @@ app.UseStaticFiles();
 app.UseWebSockets();
 app.MapMusterGraphQL();
 app.MapMusterHealth();
+app.MapOgcFeatures();
 app.Run();
 
 /// <summary>Entry point; public so that tests can host the real application.</summary>

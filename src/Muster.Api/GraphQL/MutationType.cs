@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Muster.Api.Agencies;
+using Muster.Api.ApiKeys;
 using Muster.Api.Catalog;
 using Muster.Api.Depots;
 using Muster.Api.Dispatch;
@@ -33,5 +34,6 @@ public sealed class MutationType : ObjectGraphType
         TransferMutations.AddTo(this);
         SetMinimumStockMutation.AddTo(this);
         SupplyRequestMutations.AddTo(this);
+        ApiKeyMutations.AddTo(this);
     }
 }
