@@ -11,6 +11,7 @@ using Muster.Api.GraphQL;
 using Muster.Api.Ide;
 using Muster.Api.Incidents;
 using Muster.Api.Interop.Ogc;
+using Muster.Api.Interop.Spreadsheets;
 using Muster.Api.Operations;
 using Muster.Api.Plans;
 using Muster.Api.Requests;
@@ -69,6 +70,7 @@ builder.Services
     .AddDispatch().AddDispatchGraph()
     .AddApiKeysApi()
     .AddOgcFeatures()
+    .AddSpreadsheetsApi()
     .AddSeeding(builder.Configuration);
 if (builder.Environment.IsDevelopment())
 {
@@ -82,6 +84,7 @@ app.UseWebSockets();
 app.MapMusterGraphQL();
 app.MapMusterHealth();
 app.MapOgcFeatures();
+app.MapSpreadsheets();
 app.Run();
 
 /// <summary>Entry point; public so that tests can host the real application.</summary>

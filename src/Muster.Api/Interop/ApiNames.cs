@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using GraphQL;
 
-namespace Muster.Api.Interop.Ogc;
+namespace Muster.Api.Interop;
 
 /// <summary>Values as the GraphQL API names them, so that GIS attributes read the same as the API (OUT_OF_SERVICE).</summary>
 public static class ApiNames
