@@ -10,6 +10,8 @@ using Muster.Api.Experts;
 using Muster.Api.GraphQL;
 using Muster.Api.Ide;
 using Muster.Api.Incidents;
+using Muster.Api.Interop.Cors;
+using Muster.Api.Interop.Edxl;
 using Muster.Api.Interop.Ogc;
 using Muster.Api.Interop.Spreadsheets;
 using Muster.Api.Operations;
@@ -71,6 +73,7 @@ builder.Services
     .AddApiKeysApi()
     .AddOgcFeatures()
     .AddSpreadsheetsApi()
+    .AddMusterCors(builder.Configuration)
     .AddSeeding(builder.Configuration);
 if (builder.Environment.IsDevelopment())
 {
@@ -78,6 +81,7 @@ if (builder.Environment.IsDevelopment())
 }
 
 var app = builder.Build();
+app.UseMusterCors();
 app.UseAuthentication();
 app.UseStaticFiles();
 app.UseWebSockets();
@@ -85,6 +89,7 @@ app.MapMusterGraphQL();
 app.MapMusterHealth();
 app.MapOgcFeatures();
 app.MapSpreadsheets();
+app.MapEdxlRm();
 app.Run();
 
 /// <summary>Entry point; public so that tests can host the real application.</summary>
