@@ -113,6 +113,10 @@ if ! muster_db_ensure; then
     finish
 fi
 muster_signing_key || { problem "no signing key"; finish; }
+# shellcheck source=scripts/gdal.sh
+source scripts/gdal.sh
+# Without GDAL the OGC API tests in the Node suite fail (each one counts); say why up front.
+muster_gdal_ensure || problem "GDAL (ogrinfo) is not available: the OGC API – Features tests cannot read the service"
 
 node_ready=1
 if [[ -f tests/node/package.json ]]; then

@@ -1,5 +1,7 @@
 using Muster.Agencies;
+using Muster.ApiKeys;
 using Muster.Api.Agencies;
+using Muster.Api.ApiKeys;
 using Muster.Api.Auth;
 using Muster.Api.Catalog;
 using Muster.Api.BrowserConsole;
@@ -10,6 +12,10 @@ using Muster.Api.GraphQL;
 using Muster.Api.GraphQL.Idempotency;
 using Muster.Api.Ide;
 using Muster.Api.Incidents;
+using Muster.Api.Interop.Cors;
+using Muster.Api.Interop.Edxl;
+using Muster.Api.Interop.Ogc;
+using Muster.Api.Interop.Spreadsheets;
 using Muster.Api.Operations;
 using Muster.Api.Operations.RateLimiting;
 using Muster.Api.Plans;
@@ -49,7 +55,8 @@ builder.Services
         store => store.ConfigureRequests(),
         store => store.ConfigurePlans(),
         store => store.ConfigureIncidents(),
-        store => store.ConfigureDispatch())
+        store => store.ConfigureDispatch(),
+        store => store.ConfigureApiKeys())
     .AddScheduling(database)
     .AddMusterAuthentication(builder.Configuration)
     .AddMusterGraphQL(builder.Configuration)
@@ -68,6 +75,10 @@ builder.Services
     .AddPlans().AddPlansGraph()
     .AddIncidents().AddIncidentsGraph()
     .AddDispatch().AddDispatchGraph()
+    .AddApiKeysApi()
+    .AddOgcFeatures()
+    .AddSpreadsheetsApi()
+    .AddMusterCors(builder.Configuration)
     .AddSeeding(builder.Configuration)
     .AddConsole(builder.Configuration);
 if (builder.Environment.IsDevelopment())
@@ -76,6 +87,7 @@ if (builder.Environment.IsDevelopment())
 }
 
 var app = builder.Build();
+app.UseMusterCors();
 app.UseAuthentication();
 app.UseMusterRateLimiting();
 app.UseMusterIdempotency();
@@ -83,6 +95,9 @@ app.UseStaticFiles();
 app.UseWebSockets();
 app.MapMusterGraphQL();
 app.MapMusterHealth();
+app.MapOgcFeatures();
+app.MapSpreadsheets();
+app.MapEdxlRm();
 app.MapConsole();
 app.Run();
 

@@ -9,6 +9,7 @@ using Muster.Api.Spatial;
 using Muster.Api.Units;
 using Muster.Experts;
 using Muster.Experts.Locating;
+using Muster.Infrastructure;
 
 namespace Muster.Api.Experts;
 
@@ -41,8 +42,8 @@ public static class ExpertListQueries
                 return GeoJson.FeatureCollection(experts.Select(e => GeoJson.Feature(GlobalId.Encode(ExpertType.TypeName, e.Id), e.Location, new JsonObject
                 {
                     ["name"] = e.Name,
-                    ["kind"] = e.Kind.ToString(),
-                    ["availability"] = e.Availability.ToString(),
+                    ["kind"] = ApiName.Of(e.Kind),
+                    ["availability"] = ApiName.Of(e.Availability),
                     ["specialties"] = new JsonArray([.. e.Specialties.Select(s => JsonValue.Create(s))]),
                     ["onCall"] = e.OnCall?.ToString(),
                 })));

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Muster.Api.GraphQL.Scalars;
+using Muster.Api.Interop.Tooling;
 
 namespace Muster.Api.GraphQL;
 
@@ -13,5 +14,10 @@ public sealed class MusterSchema : Schema
         Mutation = mutation;
         Subscription = subscription;
         RegisterTypeMapping(typeof(DateTimeOffset), typeof(DateTimeScalar));
+
+        // Current tools' introspection asks for isRepeatable, includeDeprecated on arguments and specifiedByURL.
+        Features.RepeatableDirectives = true;
+        Features.DeprecationOfInputValues = true;
+        RegisterVisitor(new CurrentIntrospection());
     }
 }

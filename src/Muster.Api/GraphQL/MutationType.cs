@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Muster.Api.Agencies;
+using Muster.Api.ApiKeys;
 using Muster.Api.Catalog;
 using Muster.Api.Depots;
 using Muster.Api.Dispatch;
@@ -37,6 +38,7 @@ public sealed class MutationType : ObjectGraphType
         TransferMutations.AddTo(this);
         SetMinimumStockMutation.AddTo(this);
         SupplyRequestMutations.AddTo(this);
+        ApiKeyMutations.AddTo(this);
         foreach (var field in Fields)
         {
             if (field.Type is { IsGenericType: true } type && type.GetGenericTypeDefinition() == typeof(NonNullGraphType<>))

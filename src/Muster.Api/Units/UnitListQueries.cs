@@ -6,6 +6,7 @@ using Marten;
 using Muster.Api.GraphQL.Relay;
 using Muster.Api.GraphQL.Scalars;
 using Muster.Api.Spatial;
+using Muster.Infrastructure;
 using Muster.Units;
 using Muster.Units.History;
 using Muster.Units.Locating;
@@ -39,8 +40,8 @@ public static class UnitListQueries
                 return GeoJson.FeatureCollection(units.Select(u => GeoJson.Feature(GlobalId.Encode(RescueUnitType.TypeName, u.Id), u.Location, new JsonObject
                 {
                     ["name"] = u.Name,
-                    ["kind"] = u.Kind.ToString(),
-                    ["status"] = u.Status.ToString(),
+                    ["kind"] = ApiName.Of(u.Kind),
+                    ["status"] = ApiName.Of(u.Status),
                     ["capabilities"] = new JsonArray([.. u.Capabilities.Select(c => JsonValue.Create(c))]),
                     ["positionAt"] = u.PositionAt?.ToString("O"),
                 })));

@@ -59,9 +59,9 @@ public static class ApproveDispatchDecision
         var supplies = proposal.Supplies.Where(s => !command.Excluding.Contains(s.DepotId)).ToList();
         int Available(ProposedSupply s) => state.Lines.GetValueOrDefault(StockLineId.Of(s.DepotId, s.ItemCode))?.Available ?? 0;
         var taken = units.Select(u => state.Units.GetValueOrDefault(u.UnitId)).Where(u => u is null || u.Status != UnitStatus.Available)
-            .Select(u => u is null ? "a unit no longer registered" : $"{u.Name} is {u.Status}")
+            .Select(u => u is null ? "a unit no longer registered" : $"{u.Name} is {ApiName.Of(u.Status)}")
             .Concat(experts.Select(e => state.Experts.GetValueOrDefault(e.ExpertId)).Where(e => e is null || e.Availability != ExpertAvailability.Available)
-                .Select(e => e is null ? "an expert no longer registered" : $"{e.Name} is {e.Availability}"))
+                .Select(e => e is null ? "an expert no longer registered" : $"{e.Name} is {ApiName.Of(e.Availability)}"))
             .Concat(supplies.Where(s => Available(s) < s.Quantity)
                 .Select(s => $"{s.ItemCode} at a depot: {Available(s)} available, {s.Quantity} proposed"))
             .ToList();

@@ -30,8 +30,8 @@ public static class ChangeExpertAvailabilityDecision
 
         if (!ExpertAvailabilityTransitions.IsAllowed(expert.Availability, command.Availability))
         {
-            var allowed = string.Join(", ", ExpertAvailabilityTransitions.From(expert.Availability));
-            return DomainError.InvalidState($"the expert is already {expert.Availability}; it can become {allowed}", "availability");
+            var allowed = string.Join(", ", ExpertAvailabilityTransitions.From(expert.Availability).Select(a => ApiName.Of(a)));
+            return DomainError.InvalidState($"the expert is already {ApiName.Of(expert.Availability)}; it can become {allowed}", "availability");
         }
 
         return new ExpertAvailabilityChanged(expert.Id, expert.Availability, command.Availability, string.IsNullOrEmpty(reason) ? null : reason);

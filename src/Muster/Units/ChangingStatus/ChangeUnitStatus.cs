@@ -22,8 +22,8 @@ public static class ChangeUnitStatusDecision
 
         if (!UnitStatusTransitions.IsAllowed(unit.Status, command.Status))
         {
-            var allowed = string.Join(", ", UnitStatusTransitions.From(unit.Status));
-            return DomainError.InvalidState($"a unit {unit.Status} cannot become {command.Status}; it can become {allowed}", "status");
+            var allowed = string.Join(", ", UnitStatusTransitions.From(unit.Status).Select(s => ApiName.Of(s)));
+            return DomainError.InvalidState($"a unit {ApiName.Of(unit.Status)} cannot become {ApiName.Of(command.Status)}; it can become {allowed}", "status");
         }
 
         return new UnitStatusChanged(unit.Id, unit.Status, command.Status, command.Reason?.Trim());

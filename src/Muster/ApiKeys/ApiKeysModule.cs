@@ -1,0 +1,20 @@
+using JasperFx.Events.Projections;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Muster.ApiKeys.Issuing;
+using Muster.ApiKeys.Revoking;
+
+namespace Muster.ApiKeys;
+
+public static class ApiKeysModule
+{
+    public static StoreOptions ConfigureApiKeys(this StoreOptions options)
+    {
+        options.Projections.Add<ApiKeyProjection>(ProjectionLifecycle.Inline);
+        options.Schema.For<ApiKey>().UniqueIndex(k => k.SecretHash).Index(k => k.AgencyId);
+        return options;
+    }
+
+    public static IServiceCollection AddApiKeys(this IServiceCollection services) =>
+        services.AddScoped<IssueApiKeyHandler>().AddScoped<RevokeApiKeyHandler>().AddScoped<ApiKeyLookup>();
+}
