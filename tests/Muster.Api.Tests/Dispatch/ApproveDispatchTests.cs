@@ -95,7 +95,7 @@ public sealed class ApproveDispatchTests(ApprovalCity city) : IClassFixture<Appr
         var refused = await ApproveCalls.ApproveAsync(App, proposal["id"]!.GetValue<string>());
 
         Assert.Equal("CONFLICT", DispatchCalls.ErrorCode(refused));
-        Assert.Contains("OutOfService", refused["errors"]![0]!["message"]!.GetValue<string>());
+        Assert.Contains("OUT_OF_SERVICE", refused["errors"]![0]!["message"]!.GetValue<string>());
         Assert.Equal("AVAILABLE", await ApproveCalls.UnitStatusAsync(App, units[0]));
         Assert.Equal(reservedBefore, (await StockCalls.LevelsAsync(App, ApprovalCity.Tent, city.SharedDepot)).Single()!["reserved"]!.GetValue<int>());
         var read = await App.PostAsync("query($id: ID!) { node(id: $id) { ... on Incident { status } } }", new { id = incident }, App.Token("commander"));
