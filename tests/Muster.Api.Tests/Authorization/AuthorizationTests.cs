@@ -137,8 +137,10 @@ public sealed class DevelopmentIntrospectionTests(DevelopmentIntrospectionTests.
         Assert.Equal("Query", response.Data!["__schema"]!["queryType"]!["name"]!.GetValue<string>());
     }
 
+    // The IDE's ready token goes only to a browser on this machine while the service listens on loopback:
+    // Exposure/DevelopmentExposureTests (a test server's caller has no address, so it gets none).
     [Fact]
-    public async Task The_ide_page_comes_with_a_ready_token_in_development()
+    public async Task The_ide_page_offers_no_token_to_a_caller_whose_address_is_unknown()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql");
 
@@ -146,6 +148,6 @@ public sealed class DevelopmentIntrospectionTests(DevelopmentIntrospectionTests.
 
         Assert.Equal(200, response.Status);
         Assert.Equal("text/html", response.ContentType);
-        Assert.Matches("window.__MUSTER__ = \\{\"endpoint\":\"/graphql\",\"subscriptionUrl\":\"/graphql\",\"token\":\"ey[^\"]+\"\\}", response.Text);
+        Assert.Contains("\"token\":\"\"", response.Text, StringComparison.Ordinal);
     }
 }
