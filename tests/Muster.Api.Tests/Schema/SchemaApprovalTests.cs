@@ -2,6 +2,7 @@ using GraphQL;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Muster.Api.GraphQL;
+using Muster.Api.Tests.Support;
 
 namespace Muster.Api.Tests.Schema;
 
@@ -15,7 +16,7 @@ public sealed class SchemaApprovalTests
     public void The_running_schema_is_the_approved_schema()
     {
         var printed = PrintSchema();
-        var path = Path.Combine(RepositoryRoot(), "schema", "schema.graphql");
+        var path = Path.Combine(RepositoryRoot.Path(), "schema", "schema.graphql");
         if (Environment.GetEnvironmentVariable("MUSTER_APPROVE_SCHEMA") == "1")
         {
             File.WriteAllText(path, printed);
@@ -35,16 +36,5 @@ public sealed class SchemaApprovalTests
         var schema = provider.GetRequiredService<MusterSchema>();
         schema.Initialize();
         return schema.Print().ReplaceLineEndings("\n").TrimEnd() + "\n";
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Muster.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Muster.slnx not found above " + AppContext.BaseDirectory);
     }
 }
