@@ -1,15 +1,17 @@
 // The fault suite: two service instances (Release build, Production) on one private PostgreSQL, and the faults an
-// operator meets: racing writes across instances, PostgreSQL restarted under load, kill -9 of an instance under
-// load. Short form by default (./test.sh); MUSTER_FAULTS=full for the long form (README: "Running it in production").
+// operator meets: racing writes across instances, the hostile corpus of tests/hostile sent to a real instance,
+// PostgreSQL restarted under load, kill -9 of an instance under load. Short form by default (./test.sh);
+// MUSTER_FAULTS=full for the long form (README: "Running it in production").
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import WebSocket from 'ws';
 import { createClient } from 'graphql-ws';
-import { createCluster, destroyCluster, startCluster, stopCluster, acceptingAt } from './lib/cluster.mjs';
+import { createCluster, destroyCluster, startCluster, stopCluster, acceptingAt, psql } from './lib/cluster.mjs';
 import { Instance, freePorts } from './lib/instances.mjs';
-import { gql, must, token, SIGNING_KEY, REGISTER_AGENCY, RECEIVE_STOCK } from './lib/api.mjs';
+import { gql, must, token, SIGNING_KEY, REGISTER_AGENCY, REGISTER_UNIT, RECEIVE_STOCK } from './lib/api.mjs';
+import { hostileCases, sendHostile } from './lib/hostile.mjs';
 
 const FULL = process.env.MUSTER_FAULTS === 'full';
 const SIZE = FULL
@@ -102,6 +104,28 @@ test('racing allocations across two instances never allocate more than the stock
   assert.ok(allocated <= SIZE.stock, `allocated ${allocated} of ${SIZE.stock}`);
   assert.equal(now.reserved, allocated, 'the level reserves what the answers allocated');
   assert.deepEqual({ onHand: ledger.onHandAfter, reserved: ledger.reservedAfter }, now, 'ledger = level');
+});
+
+test('the hostile corpus against a real instance: each refused with its code within 1 s, never a 5xx, nothing written', async () => {
+  const agency = await must(a.url, REGISTER_AGENCY, { input: { name: `消防救援大队 ${RUN}`, kind: 'FIRE_RESCUE' } });
+  const unit = await must(a.url, REGISTER_UNIT, { input: {
+    name: `开元中队 ${RUN}`, kind: 'FIRE_ENGINE', capabilities: ['fire'], crewSize: 6,
+    location: { lat: 36.569, lon: 111.723 }, agencyId: agency.agency.id } });
+  const targets = { agencyId: agency.agency.id, unitId: unit.unit.id };
+  const events = () => psql('muster', 'select count(*) from muster.mt_events');
+  const before = events();
+  const wrong = [];
+  for (const hostile of hostileCases()) {
+    const answer = await sendHostile(b.url, hostile.body(targets), hostile.role ? token({ role: hostile.role }) : null);
+    if (answer.status >= 500 || answer.codes.includes('INTERNAL_SERVER_ERROR') || answer.status !== hostile.expect.status
+      || !answer.codes.includes(hostile.expect.code) || answer.ms >= 1000) {
+      wrong.push(`${hostile.name}: HTTP ${answer.status} [${answer.codes.join(', ')}] in ${Math.round(answer.ms)} ms, `
+        + `expected HTTP ${hostile.expect.status} ${hostile.expect.code}: ${answer.text.slice(0, 200)}`);
+    }
+  }
+  assert.ok(hostileCases().length >= 20, 'the corpus is there');
+  assert.deepEqual(wrong, []);
+  assert.equal(events(), before, 'no event written');
 });
 
 /** Subscribes to agencyChanged on an instance; collects the names this run registers. */

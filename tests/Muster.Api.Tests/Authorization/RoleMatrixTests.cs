@@ -1,7 +1,5 @@
 using System.Text;
 using Muster.Api.Tests.Support;
-using Muster.Infrastructure;
-using Npgsql;
 
 namespace Muster.Api.Tests.Authorization;
 
@@ -22,7 +20,7 @@ public sealed class RoleMatrixTests(AppFixture fixture) : IClassFixture<AppFixtu
     [Fact]
     public async Task Every_mutation_lets_through_exactly_the_approved_roles_and_changes_nothing()
     {
-        var eventsBefore = await CountEventsAsync();
+        var eventsBefore = await App.EventCountAsync();
         var lines = new StringBuilder();
         foreach (var (mutation, inputType) in await MutationsAsync())
         {
@@ -53,7 +51,7 @@ public sealed class RoleMatrixTests(AppFixture fixture) : IClassFixture<AppFixtu
 
         var approved = File.Exists(path) ? (await File.ReadAllTextAsync(path)).ReplaceLineEndings("\n") : "";
         Assert.Equal(approved, printed);
-        Assert.Equal(eventsBefore, await CountEventsAsync());
+        Assert.Equal(eventsBefore, await App.EventCountAsync());
     }
 
     /// <summary>The call without its variable: a role refused at the door is told so before the input is even read.</summary>
@@ -79,13 +77,5 @@ public sealed class RoleMatrixTests(AppFixture fixture) : IClassFixture<AppFixtu
                 f["args"]!.AsArray().Single(a => a!["name"]!.GetValue<string>() == "input")!["type"]!["ofType"]!["name"]!.GetValue<string>()))
             .OrderBy(m => m.Item1, StringComparer.Ordinal)
             .ToList();
-    }
-
-    private async Task<long> CountEventsAsync()
-    {
-        await using var connection = new NpgsqlConnection(App.Database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"select count(*) from {EventStoreModule.Schema}.mt_events", connection);
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Muster.Api.Tests.Support;
-using Npgsql;
 
 namespace Muster.Api.Tests.Hostile;
 
@@ -38,7 +37,7 @@ public sealed class HostileCorpusTests(HostileTargets given) : IClassFixture<Hos
         var app = given.App;
         var hostile = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Folder, name + ".json")))!;
         var expect = hostile["expect"]!;
-        var eventsBefore = await EventCountAsync(app);
+        var eventsBefore = await app.EventCountAsync();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = Body(hostile) };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json");
         request.Headers.Accept.ParseAdd("application/graphql-response+json");
@@ -65,7 +64,7 @@ public sealed class HostileCorpusTests(HostileTargets given) : IClassFixture<Hos
         }
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"{name}: answered in {clock.Elapsed.TotalMilliseconds:0} ms");
-        Assert.Equal(eventsBefore, await EventCountAsync(app));
+        Assert.Equal(eventsBefore, await app.EventCountAsync());
     }
 
     private HttpContent Body(JsonNode hostile)
@@ -97,14 +96,6 @@ public sealed class HostileCorpusTests(HostileTargets given) : IClassFixture<Hos
         answer.Data is JsonObject data
             ? data.Select(p => p.Value?["errors"]).OfType<JsonArray>().SelectMany(a => a).Select(e => e?["code"]?.GetValue<string>() ?? "")
             : [];
-
-    private static async Task<long> EventCountAsync(MusterApp app)
-    {
-        await using var connection = new NpgsqlConnection(app.Database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("select count(*) from muster.mt_events", connection);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
 
     private static string Shorten(string text) => text.Length > 400 ? text[..400] + "…" : text;
 }

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Muster.Api.Tests.Support;
 using Muster.Seeding;
-using Npgsql;
 using Xunit.Abstractions;
 
 namespace Muster.Api.Tests.Seeding;
@@ -46,7 +45,7 @@ public sealed class SeedLoadingTests(SeededCity city, ITestOutputHelper output)
     [Fact]
     public async Task Loading_the_seed_again_finds_everything_there_and_records_no_event()
     {
-        var events = await EventCountAsync();
+        var events = await App.EventCountAsync();
         var again = await App.Services.GetRequiredService<SeedLoader>().LoadAsync(SeedFolder.Path, CancellationToken.None);
         output.WriteLine($"second load: {again}");
 
@@ -54,7 +53,7 @@ public sealed class SeedLoadingTests(SeededCity city, ITestOutputHelper output)
         Assert.Equal(
             new[] { 16, 13, 22, 12, 54, 63, 15 },
             new[] { again.Items, again.Plans, again.Agencies, again.Depots, again.Stock, again.Units, again.Experts }.Select(c => c.Present));
-        Assert.Equal(events, await EventCountAsync());
+        Assert.Equal(events, await App.EventCountAsync());
     }
 
     [Fact]
@@ -69,12 +68,4 @@ public sealed class SeedLoadingTests(SeededCity city, ITestOutputHelper output)
 
     private static int Total(GraphQLResponse response, string field) =>
         response.Data?[field]?["totalCount"]?.GetValue<int>() ?? throw new InvalidOperationException(response.Text);
-
-    private async Task<long> EventCountAsync()
-    {
-        await using var connection = new NpgsqlConnection(App.Database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("select count(*) from muster.mt_events", connection);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
 }

@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Muster.Api.Auth;
+using Muster.Infrastructure;
+using Npgsql;
 
 namespace Muster.Api.Tests.Support;
 
@@ -63,6 +65,15 @@ public sealed class MusterApp : WebApplicationFactory<Program>
     /// <summary>A token whose agency claim is given as the agency's global id, as a partner's system would.</summary>
     public string Token(string role, string? agency, string? subject = null) =>
         Services.GetRequiredService<TokenIssuer>().Issue(subject ?? $"test-{role}", role, agency, TimeSpan.FromHours(1));
+
+    /// <summary>How many events the store holds: a refused request must leave it as it was.</summary>
+    public async Task<long> EventCountAsync()
+    {
+        await using var connection = new NpgsqlConnection(Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"select count(*) from {EventStoreModule.Schema}.mt_events", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
 
     /// <summary>POSTs one operation as application/json and returns the parsed response.</summary>
     public async Task<GraphQLResponse> PostAsync(string query, object? variables = null, string? token = null, string accept = "application/json")
