@@ -148,11 +148,16 @@ function subscribeAgencies(instance) {
 test('PostgreSQL restarted under load: no crash, readiness follows, writes succeed within 1 s, nothing lost, nothing missed', async () => {
   const subscriber = subscribeAgencies(a);
   await subscriber.listening;
-  // The server subscribes to the feed just after `subscribe` arrives: wait until a probe arrives.
-  const probe = `探针 ${RUN}`;
-  await writeOnce([b.url], REGISTER_AGENCY, { input: { name: probe, kind: 'OTHER' } }, `probe-${RUN}`);
-  for (let i = 0; i < 400 && !subscriber.names.includes(probe); i++) await delay(50); // up to 20 s on a loaded machine
-  assert.ok(subscriber.names.includes(probe), 'the subscription listens');
+  // The server registers the subscription a moment after `subscribe` arrives, and a change committed before that is
+  // not for it: probe until one arrives (up to 20 s on a loaded machine).
+  let listening = false;
+  for (let i = 0; i < 40 && !listening; i++) {
+    const probe = `探针 ${RUN} ${i}`;
+    await writeOnce([b.url], REGISTER_AGENCY, { input: { name: probe, kind: 'OTHER' } }, `probe-${RUN}-${i}`);
+    for (let j = 0; j < 10 && !subscriber.names.includes(probe); j++) await delay(50);
+    listening = subscriber.names.includes(probe);
+  }
+  assert.ok(listening, 'the subscription listens');
 
   const acknowledged = [];
   let stop = false;
