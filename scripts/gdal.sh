@@ -4,18 +4,5 @@
 
 muster_gdal_ensure() {
     command -v ogrinfo >/dev/null 2>&1 && command -v ogr2ogr >/dev/null 2>&1 && return 0
-    if [[ $EUID -ne 0 ]]; then
-        printf 'gdal: ogrinfo is not installed; install it with:\n  sudo apt-get update && sudo apt-get install -y gdal-bin\n' >&2
-        return 1
-    fi
-    printf 'gdal: installing gdal-bin (apt-get)\n' >&2
-    mkdir -p .muster
-    if ! { DEBIAN_FRONTEND=noninteractive apt-get -q -o DPkg::Lock::Timeout=300 update &&
-           DEBIAN_FRONTEND=noninteractive apt-get -q -y -o DPkg::Lock::Timeout=300 \
-               install --no-install-recommends gdal-bin; } >.muster/apt-gdal.log 2>&1; then
-        tail -n 20 .muster/apt-gdal.log >&2
-        printf 'gdal: apt-get install gdal-bin failed (full output: .muster/apt-gdal.log)\n' >&2
-        return 1
-    fi
-    command -v ogrinfo >/dev/null 2>&1
+    muster_apt_install gdal gdal-bin && command -v ogrinfo >/dev/null 2>&1
 }

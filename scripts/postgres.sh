@@ -7,7 +7,8 @@
 #   muster_db_connstring NAME      # prints ConnectionStrings__Muster with Database=NAME
 #   muster_db_stop                 # stops the private cluster (nothing else)
 #   muster_signing_key             # exports Auth__SigningKey (from .muster/signing-key)
-#   muster_ide_build               # builds ide/ into src/Muster.Api/wwwroot/ide when stale
+#   muster_ide_build               # builds ide/ into src/Muster.Api/wwwroot/ide when stale (muster_app_build)
+#   muster_apt_install LABEL PKG…  # Debian packages as root, else prints the command (GDAL, chromium)
 #
 # With ConnectionStrings__Muster already set, nothing is installed or started: that server is used as is.
 # Otherwise a private cluster lives in .muster/pg (data, socket, log, password), listens on
@@ -494,19 +495,45 @@ muster_signing_key() {
     export Auth__SigningKey
 }
 
-# Builds the GraphQL IDE (ide/ → src/Muster.Api/wwwroot/ide) when it is missing or older than its
-# sources. Never fatal: the service serves a fallback page without it.
-muster_ide_build() {
-    local ide="$MUSTER_ROOT/ide" index="$MUSTER_ROOT/src/Muster.Api/wwwroot/ide/index.html" install=(ci)
-    [[ -f $ide/package.json ]] || return 0
-    if [[ -f $index ]] && [[ -z $(find "$ide" \( -name node_modules -o -name dist \) -prune -o \
-            -type f -newer "$index" -print -quit) ]]; then
+# Builds a Vite app of the project (NAME: ide, console) into src/Muster.Api/wwwroot/NAME when it is missing or
+# older than its sources; further arguments name folders or files that are not sources. Never fatal: the service
+# serves a fallback page without it.
+muster_app_build() {
+    local name=$1 app="$MUSTER_ROOT/$1" index="$MUSTER_ROOT/src/Muster.Api/wwwroot/$1/index.html" install=(ci) skip=(-name node_modules)
+    shift
+    local other
+    for other in "$@"; do skip+=(-o -name "$other"); done
+    [[ -f $app/package.json ]] || return 0
+    if [[ -f $index ]] && [[ -z $(find "$app" \( "${skip[@]}" \) -prune -o -type f -newer "$index" -print -quit) ]]; then
         return 0
     fi
-    [[ -f $ide/package-lock.json ]] || install=(install)
-    echo "ide: building the GraphQL IDE (npm ${install[0]} && npm run build)" >&2
-    if ! (cd "$ide" && npm "${install[@]}" --no-audit --no-fund && npm run build) >&2; then
-        echo "ide: WARNING: the IDE build failed; the service will serve its fallback page" >&2
+    [[ -f $app/package-lock.json ]] || install=(install)
+    echo "$name: building $name/ (npm ${install[0]} && npm run build)" >&2
+    if ! (cd "$app" && npm "${install[@]}" --no-audit --no-fund && npm run build) >&2; then
+        echo "$name: WARNING: the build failed; the service will serve its fallback page" >&2
     fi
     return 0
+}
+
+# The GraphQL IDE (ide/ → src/Muster.Api/wwwroot/ide).
+muster_ide_build() { muster_app_build ide dist; }
+
+# Installs Debian packages (LABEL: who needs them) when run as root; otherwise prints the command and fails.
+muster_apt_install() {
+    local label=$1
+    shift
+    if [[ $EUID -ne 0 ]] || ! command -v apt-get >/dev/null 2>&1; then
+        printf '%s: missing %s; install with:\n  sudo apt-get update && sudo apt-get install -y %s\n' "$label" "$*" "$*" >&2
+        return 1
+    fi
+    printf '%s: installing %s (apt-get)\n' "$label" "$*" >&2
+    mkdir -p "$MUSTER_ROOT/.muster"
+    local log="$MUSTER_ROOT/.muster/apt-$label.log"
+    if ! { DEBIAN_FRONTEND=noninteractive apt-get -q -o DPkg::Lock::Timeout=300 update &&
+           DEBIAN_FRONTEND=noninteractive apt-get -q -y -o DPkg::Lock::Timeout=300 install --no-install-recommends "$@"; } \
+           >"$log" 2>&1; then
+        tail -n 20 "$log" >&2
+        printf '%s: apt-get install %s failed (full output: %s)\n' "$label" "$*" "${log#"$MUSTER_ROOT"/}" >&2
+        return 1
+    fi
 }
