@@ -19,8 +19,10 @@ public sealed class IncidentLifecycleTests(AppFixture fixture) : IClassFixture<A
     [Fact]
     public async Task Incidents_are_found_by_kind_level_area_and_time_newest_first()
     {
-        var since = DateTimeOffset.UtcNow.AddSeconds(-1).ToString("O");
         var flood = await DispatchCalls.ReportAsync(App, "FLOOD", "III", 36.5680, 111.7150, "汾河霍州段漫堤");
+        // Incidents of the other tests were reported before this one: the server's report time separates them.
+        var since = (await App.PostAsync("query($id: ID!) { node(id: $id) { ... on Incident { reportedAt } } }", new { id = flood }, App.Token("commander")))
+            .Data!["node"]!["reportedAt"]!.GetValue<string>();
         var landslide = await DispatchCalls.ReportAsync(App, "LANDSLIDE", "IV", 36.4500, 111.6000, "陶唐峪乡山体滑坡");
         var secondFlood = await DispatchCalls.ReportAsync(App, "FLOOD", "IV", 36.5700, 111.7200, "开元街道积水");
 
@@ -37,18 +39,17 @@ public sealed class IncidentLifecycleTests(AppFixture fixture) : IClassFixture<A
     public async Task Escalating_changes_the_level_and_the_timeline_and_time_travel_show_who_did_what_when()
     {
         var incident = await DispatchCalls.ReportAsync(App, "MINE_FLOODING", "III", 36.62, 111.78, "某煤矿透水");
-        var reportedAt = DateTimeOffset.UtcNow;
-        await Task.Delay(50);
         var escalated = await App.PostAsync(ChangeLevel, new { input = new { incidentId = incident, level = "I", reason = "被困 30 人" } }, App.Token("commander", subject: "commander-wang"));
 
-        var asOfReport = await App.PostAsync("query($id: ID!, $at: DateTime!) { incidentAsOf(incidentId: $id, at: $at) { level } }",
-            new { id = incident, at = reportedAt.ToString("O") }, App.Token("commander"));
-        var timeline = await App.PostAsync("query($id: ID!) { incidentTimeline(incidentId: $id) { totalCount edges { node { eventType actor { subject role } } } } }",
+        var timeline = await App.PostAsync("query($id: ID!) { incidentTimeline(incidentId: $id) { totalCount edges { node { eventType at actor { subject role } } } } }",
             new { id = incident }, App.Token("admin"));
+        var entries = timeline.Data!["incidentTimeline"]!["edges"]!.AsArray().Select(e => e!["node"]!).ToList();
+        // Time travel to the instants the server recorded: the report, then the escalation.
+        var asOfReport = await IncidentAsOfAsync(incident, entries[0]["at"]!.GetValue<string>());
+        var asOfEscalation = await IncidentAsOfAsync(incident, entries[1]["at"]!.GetValue<string>());
 
         Assert.Equal("I", escalated.Data!["changeIncidentLevel"]!["incident"]!["level"]!.GetValue<string>());
-        Assert.Equal("III", asOfReport.Data!["incidentAsOf"]!["level"]!.GetValue<string>());
-        var entries = timeline.Data!["incidentTimeline"]!["edges"]!.AsArray().Select(e => e!["node"]!).ToList();
+        Assert.Equal(("III", "I"), (asOfReport["level"]!.GetValue<string>(), asOfEscalation["level"]!.GetValue<string>()));
         Assert.Equal(["incident_reported", "incident_level_changed"], entries.Select(e => e["eventType"]!.GetValue<string>()));
         Assert.Equal(("commander-wang", "commander"), (entries[1]["actor"]!["subject"]!.GetValue<string>(), entries[1]["actor"]!["role"]!.GetValue<string>()));
     }
@@ -112,6 +113,13 @@ public sealed class IncidentLifecycleTests(AppFixture fixture) : IClassFixture<A
         Assert.Contains("FORBIDDEN", drill.ErrorCodes);
         var read = await App.PostAsync("query($id: ID!) { node(id: $id) { ... on Plan { lastDrillOn } } }", new { id = plan }, App.Token("commander"));
         Assert.Null(read.Data!["node"]!["lastDrillOn"]);
+    }
+
+    private async Task<System.Text.Json.Nodes.JsonNode> IncidentAsOfAsync(string incident, string at)
+    {
+        var response = await App.PostAsync("query($id: ID!, $at: DateTime!) { incidentAsOf(incidentId: $id, at: $at) { level } }",
+            new { id = incident, at }, App.Token("commander"));
+        return response.Data?["incidentAsOf"] ?? throw new InvalidOperationException(response.Text);
     }
 
     private static List<string> IdsOf(GraphQLResponse response) =>

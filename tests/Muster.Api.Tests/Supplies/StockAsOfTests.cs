@@ -1,3 +1,4 @@
+using System.Globalization;
 using Muster.Api.Tests.Support;
 using static Muster.Api.Tests.Support.StockCalls;
 
@@ -11,20 +12,18 @@ public sealed class StockAsOfTests(DepotsAndCatalog given) : IClassFixture<Depot
     public async Task Time_travel_answers_what_was_on_hand_at_a_past_moment()
     {
         var item = await NewItemAsync(App);
-        var before = DateTimeOffset.UtcNow;
-        await Task.Delay(50);
         await StockAsync(App, given.BureauDepot, item, 80, "A-1", "2029-03-31");
         await ReserveAsync(App, given.BureauDepot, item, 30);
-        await Task.Delay(50);
-        var between = DateTimeOffset.UtcNow;
-        await Task.Delay(50);
         await StockAsync(App, given.BureauDepot, item, 20, "A-2", "2028-03-31");
         await WriteOffAsync(App, given.BureauDepot, item, "A-1", 10);
+        // The instants come from the ledger: when the server recorded each entry.
+        var recorded = (await LedgerAsync(App, given.BureauDepot, item))!.Select(e => DateTimeOffset.Parse(e!["at"]!.GetValue<string>(), CultureInfo.InvariantCulture)).ToList();
 
-        var then = await AsOfAsync(item, between);
-        var earlier = await AsOfAsync(item, before);
-        var now = await AsOfAsync(item, DateTimeOffset.UtcNow.AddSeconds(5));
+        var then = await AsOfAsync(item, recorded[1]);
+        var earlier = await AsOfAsync(item, recorded[0] - TimeSpan.FromMicroseconds(1));
+        var now = await AsOfAsync(item, recorded[3]);
 
+        Assert.Equal(4, recorded.Count);
         Assert.Equal((80, 30, 50), (Number(then, "onHand"), Number(then, "reserved"), Number(then, "available")));
         Assert.Equal("A-1", Assert.Single(then!["lots"]!.AsArray())!["lot"]!.GetValue<string>());
         Assert.Equal((0, 0), (Number(earlier, "onHand"), earlier!["lots"]!.AsArray().Count));

@@ -112,13 +112,14 @@ public sealed class UnitLifecycleTests(AppFixture fixture) : IClassFixture<AppFi
         var agency = await AgencyCalls.RegisterAsync(App, "李曹镇应急队", "TOWNSHIP");
         var unit = await UnitCalls.RegisterAsync(App, agency, "抢险队 3", 36.55, 111.80, "RESCUE_TEAM");
         await App.PostAsync(UnitCalls.ChangeStatus, new { input = new { unitId = unit, status = "ASSIGNED" } }, App.Token("commander"));
-        await Task.Delay(50);
-        var between = DateTimeOffset.UtcNow;
-        await Task.Delay(50);
         await App.PostAsync(UnitCalls.ChangeStatus, new { input = new { unitId = unit, status = "EN_ROUTE" } }, App.Token("commander"));
+        // The moment between the two changes is when the server recorded the first.
+        var trail = await App.PostAsync("query($of: ID!) { auditTrail(of: $of) { edges { node { eventType at } } } }", new { of = unit }, App.Token("admin"));
+        var between = trail.Data!["auditTrail"]!["edges"]!.AsArray().Select(e => e!["node"]!)
+            .Where(n => n["eventType"]!.GetValue<string>() == "unit_status_changed").Select(n => n["at"]!.GetValue<string>()).First();
 
         var response = await App.PostAsync("query($id: ID!, $at: DateTime!) { unitAsOf(id: $id, at: $at) { status } now: node(id: $id) { ... on RescueUnit { status } } }",
-            new { id = unit, at = between.ToString("O") }, App.Token("commander"));
+            new { id = unit, at = between }, App.Token("commander"));
 
         Assert.Equal("ASSIGNED", response.Data!["unitAsOf"]!["status"]!.GetValue<string>());
         Assert.Equal("EN_ROUTE", response.Data!["now"]!["status"]!.GetValue<string>());
