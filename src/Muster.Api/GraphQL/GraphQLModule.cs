@@ -35,7 +35,6 @@ public static class GraphQLModule
             .AddValidationRule<HttpMethodRule>()
             .AddExecutionStrategy<EventScopedSubscriptionStrategy>(OperationType.Subscription)
             .AddComplexityAnalyzer(complexity => QueryLimits.Configure(complexity, limits))
-            .WithTimeout(limits.Timeout, TimeoutAction.ReturnTimeoutError)
             .UseTelemetry()
             .AddUnhandledExceptionHandler(context =>
             {
@@ -53,6 +52,7 @@ public static class GraphQLModule
         services.AddSingleton<IConfigureExecution, ValidatedDocumentCache>();
         services.Configure<CostLimits>(configuration.GetSection(CostLimits.Section));
         services.AddSingleton<IConfigureExecution, CostLimit>();
+        services.AddSingleton<IConfigureExecution, OperationTimeout>();
         services.AddScoped<RequestLoaders>();
         services.AddSingleton<GraphQLRequestReader>();
         services.AddSingleton<GraphQLHttpEndpoint>();

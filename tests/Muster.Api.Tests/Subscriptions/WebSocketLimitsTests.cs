@@ -1,5 +1,7 @@
 using System.Net.WebSockets;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Muster.Api.Auth;
 using Muster.Api.Tests.Support;
 using Muster.Infrastructure.Changes;
@@ -11,15 +13,36 @@ public sealed class WebSocketLimitsTests(WebSocketLimitsTests.ShortLimits fixtur
 {
     private const string AgencyChanged = "subscription { agencyChanged { id } }";
 
+    /// <summary>Short limits, timed by a clock the tests move: nothing runs out unless a test moves it past a limit.</summary>
     public sealed class ShortLimits : AppFixture
     {
+        public static readonly TimeSpan InitTimeout = TimeSpan.FromSeconds(2);
+        public static readonly TimeSpan OperationTimeout = TimeSpan.FromSeconds(3);
+
+        public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
         {
-            ["GraphQL:WebSocket:ConnectionInitTimeout"] = "00:00:02",
+            ["GraphQL:WebSocket:ConnectionInitTimeout"] = InitTimeout.ToString(),
             ["GraphQL:WebSocket:MaxOperations"] = "3",
             ["GraphQL:WebSocket:MaxMessageBytes"] = "4096",
-            ["GraphQL:Timeout"] = "00:00:03",
+            ["GraphQL:Timeout"] = OperationTimeout.ToString(),
         };
+
+        protected override Action<IServiceCollection> Services => services => services.AddSingleton<TimeProvider>(Clock);
+
+        /// <summary>
+        /// Moves the service's clock up to the real one (never back): a token the service issues is then valid for the JWT
+        /// handler, which reads the real clock, as long as it is valid for the service.
+        /// </summary>
+        public void CatchUpWithTheRealClock()
+        {
+            var behind = DateTimeOffset.UtcNow - Clock.GetUtcNow();
+            if (behind > TimeSpan.Zero)
+            {
+                Clock.Advance(behind);
+            }
+        }
     }
 
     private MusterApp App => fixture.App;
@@ -29,7 +52,11 @@ public sealed class WebSocketLimitsTests(WebSocketLimitsTests.ShortLimits fixtur
     public async Task Without_connection_init_in_time_the_server_closes_with_4408()
     {
         await using var socket = await GraphQLSocket.ConnectAsync(App, token: null);
+        await AnsweredAsync(socket); // the connection is running, its init timer set
 
+        fixture.Clock.Advance(ShortLimits.InitTimeout - TimeSpan.FromMilliseconds(1));
+        await AnsweredAsync(socket);
+        fixture.Clock.Advance(TimeSpan.FromMilliseconds(1));
         var (status, _) = await socket.ClosedAsync();
 
         Assert.Equal(4408, (int?)status);
@@ -38,9 +65,15 @@ public sealed class WebSocketLimitsTests(WebSocketLimitsTests.ShortLimits fixtur
     [Fact]
     public async Task When_the_token_expires_the_server_closes_with_4403()
     {
+        fixture.CatchUpWithTheRealClock();
         var token = App.Services.GetRequiredService<TokenIssuer>().Issue("short-lived", "commander", null, TimeSpan.FromSeconds(2));
+        var expires = new DateTimeOffset(new JsonWebToken(token).ValidTo, TimeSpan.Zero); // whole seconds, as a JWT writes it
         await using var socket = await GraphQLSocket.ConnectAsync(App, token);
+        await AnsweredAsync(socket); // connection_init was handled, the expiry timer set
 
+        fixture.Clock.Advance(expires - fixture.Clock.GetUtcNow() - TimeSpan.FromMilliseconds(1));
+        await AnsweredAsync(socket);
+        fixture.Clock.Advance(TimeSpan.FromMilliseconds(1));
         var (status, reason) = await socket.ClosedAsync();
 
         Assert.Equal((4403, "Token expired"), ((int?)status, reason));
@@ -95,10 +128,17 @@ public sealed class WebSocketLimitsTests(WebSocketLimitsTests.ShortLimits fixtur
     {
         await using var socket = await GraphQLSocket.SubscribeListeningAsync(App, App.Token("admin"), "long", AgencyChanged);
 
-        await Task.Delay(TimeSpan.FromSeconds(3.5));
+        fixture.Clock.Advance(ShortLimits.OperationTimeout + TimeSpan.FromSeconds(1));
         var id = await AgencyCalls.RegisterAsync(App, "霍州市辛置镇人民政府", "TOWNSHIP");
 
         var next = await socket.ReceiveAsync();
         Assert.Equal(id, next["payload"]!["data"]!["agencyChanged"]!["id"]!.GetValue<string>());
+    }
+
+    /// <summary>A ping answered with pong: the connection is open and has handled every message sent before.</summary>
+    private static async Task AnsweredAsync(GraphQLSocket socket)
+    {
+        await socket.SendAsync(new { type = "ping" });
+        Assert.Equal("pong", (await socket.ReceiveAsync())["type"]!.GetValue<string>());
     }
 }
