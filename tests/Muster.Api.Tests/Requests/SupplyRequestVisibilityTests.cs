@@ -12,6 +12,7 @@ public sealed class SupplyRequestVisibilityTests(RequestingAgencies given) : ICl
     {
         var item = await RequestCalls.NewItemAsync(App);
         var own = RequestCalls.Id(await RequestCalls.RequestedAsync(App, given.MineRescuePartner, [RequestCalls.Line(item, 1)]));
+        var ownSecond = RequestCalls.Id(await RequestCalls.RequestedAsync(App, given.MineRescuePartner, [RequestCalls.Line(item, 2)]));
         var redCross = await given.RedCrossRequestsAsync(RequestCalls.Line(item, 1));
 
         var listed = await App.PostAsync(RequestCalls.List, new { first = 50 }, given.MineRescuePartner);
@@ -50,16 +51,23 @@ public sealed class SupplyRequestVisibilityTests(RequestingAgencies given) : ICl
         var item = await RequestCalls.NewItemAsync(App);
         var redCross = await given.RedCrossRequestsAsync(RequestCalls.Line(item, 1));
         var own = RequestCalls.Id(await RequestCalls.RequestedAsync(App, given.MineRescuePartner, [RequestCalls.Line(item, 1)]));
+        var ownSecond = RequestCalls.Id(await RequestCalls.RequestedAsync(App, given.MineRescuePartner, [RequestCalls.Line(item, 2)]));
         await using var socket = await GraphQLSocket.SubscribeListeningAsync(App, given.MineRescuePartner, "requests",
             "subscription { supplyRequestChanged(status: APPROVED) { id status } }");
 
         await RequestCalls.ChangedAsync(App, RequestCalls.Approve, new { requestId = redCross });
         await RequestCalls.ChangedAsync(App, RequestCalls.Approve, new { requestId = own });
         var heard = await socket.ReceiveAsync();
-        var more = await socket.TryReceiveAsync(TimeSpan.FromSeconds(1));
+        await RequestCalls.ChangedAsync(App, RequestCalls.Approve, new { requestId = ownSecond });
+        var then = await socket.ReceiveAsync(); // changes arrive in commit order: nothing else came in between
 
-        var request = heard["payload"]!["data"]!["supplyRequestChanged"]!;
-        Assert.Equal((own, "APPROVED"), (request["id"]!.GetValue<string>(), request["status"]!.GetValue<string>()));
-        Assert.Null(more);
+        Assert.Equal((own, "APPROVED"), Request(heard));
+        Assert.Equal((ownSecond, "APPROVED"), Request(then));
+    }
+
+    private static (string, string) Request(System.Text.Json.Nodes.JsonNode message)
+    {
+        var request = message["payload"]!["data"]!["supplyRequestChanged"]!;
+        return (request["id"]!.GetValue<string>(), request["status"]!.GetValue<string>());
     }
 }
