@@ -66,13 +66,16 @@ test('after unsubscribing, nothing more arrives', async () => {
   try {
     const { inbox, ended, unsubscribe } = subscribe(graphql);
     await registerUntilSeen(inbox, 'Node before unsubscribe');
+    // A second subscription keeps the client's socket open and hears what is registered after the first ended.
+    const second = subscribe(graphql);
+    await registerUntilSeen(second.inbox, 'Node second subscription');
     unsubscribe();
     assert.deepEqual(await within(ended, 2000, 'local completion'), { complete: true });
     const count = inbox.items.length;
 
     const later = unique('Node after unsubscribe');
     await registerAgency(later);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await second.inbox.first((r) => r.data?.agencyChanged?.name === later, undefined, `agencyChanged for ${later} on the live subscription`);
     assert.equal(inbox.items.length, count, `unexpected after unsubscribe: ${JSON.stringify(inbox.items.slice(count))}`);
   } finally {
     await graphql.dispose();

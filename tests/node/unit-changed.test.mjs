@@ -45,24 +45,39 @@ function listen(bearer, variables) {
   return { graphql, inbox };
 }
 
+/**
+ * Changes the unit's status (OUT_OF_SERVICE, AVAILABLE, …) until `listener` hears a change: the server subscribes to
+ * the change feed a moment after `subscribe`. Returns the status the unit was left in.
+ */
+async function toggleUntilHeard(listener, unit, what) {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const status = attempt % 2 === 0 ? 'OUT_OF_SERVICE' : 'AVAILABLE';
+    await changeStatus(unit, status);
+    const heard = await listener.inbox
+      .first((r) => r.data?.unitChanged?.id === unit && r.data.unitChanged.status === status, 1000, `unitChanged ${status}`)
+      .catch(() => undefined);
+    if (heard) return status;
+  }
+  assert.fail(`no status change of ${what} arrived on unitChanged`);
+}
+
 test('a status change made over HTTP arrives on unitChanged, and not for another agency\'s partner', async () => {
   const agency = await registerAgency(unique('Node unit agency'), 'MINE_RESCUE');
   const unit = await registerUnit(agency, unique('救护中队'));
+  const otherAgency = await registerAgency(unique('Node other agency'), 'TOWNSHIP');
+  const outsidersUnit = await registerUnit(otherAgency, unique('乡镇抢险队'));
   const commander = listen(token({ role: 'commander' }), { agency });
-  const outsider = listen(token({ role: 'partner', agency: await registerAgency(unique('Node other agency'), 'TOWNSHIP') }), {});
+  const outsider = listen(token({ role: 'partner', agency: otherAgency }), {});
   try {
-    // The server subscribes to the change feed a moment after `subscribe`: toggle until a change arrives.
-    let seen;
-    for (let attempt = 0; attempt < 10 && !seen; attempt++) {
-      const status = attempt % 2 === 0 ? 'OUT_OF_SERVICE' : 'AVAILABLE';
-      await changeStatus(unit, status);
-      seen = await commander.inbox
-        .first((r) => r.data?.unitChanged?.id === unit && r.data.unitChanged.status === status, 1000, `unitChanged ${status}`)
-        .catch(() => undefined);
-    }
+    let outsidersStatus = await toggleUntilHeard(outsider, outsidersUnit, "the partner's own unit");
+    await toggleUntilHeard(commander, unit, 'the unit');
 
-    assert.ok(seen, 'no status change arrived on unitChanged');
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // A change of the partner's own unit, made after those of the other agency's unit, arrives after them on the same
+    // subscription (one at a time, in commit order): once it is here, so would they be.
+    outsidersStatus = outsidersStatus === 'AVAILABLE' ? 'OUT_OF_SERVICE' : 'AVAILABLE';
+    await changeStatus(outsidersUnit, outsidersStatus);
+    await outsider.inbox.first((r) => r.data?.unitChanged?.id === outsidersUnit && r.data.unitChanged.status === outsidersStatus,
+      undefined, "the partner's own unit's last change");
     assert.equal(outsider.inbox.items.find((r) => r.data?.unitChanged?.id === unit), undefined,
       `a partner of another agency heard of the unit: ${JSON.stringify(outsider.inbox.items)}`);
     assert.equal(outsider.inbox.items.find((r) => r.error), undefined, JSON.stringify(outsider.inbox.items));
