@@ -68,6 +68,15 @@ async function ledgerEnd(itemCode) {
   return answer.edges[0].node;
 }
 
+/** Polls until `holds()`; fails naming `what` when it does not within `ms`. */
+async function until(holds, what, ms = 60000) {
+  const deadline = performance.now() + ms;
+  while (!holds()) {
+    if (performance.now() > deadline) throw new Error(`not within ${ms} ms: ${what}`);
+    await delay(20);
+  }
+}
+
 /** Sends one keyed write until it is acknowledged (or was applied already); answers when it was acknowledged. */
 async function writeOnce(urls, query, variables, key, as = admin) {
   for (let attempt = 0; attempt < 600; attempt++) {
@@ -226,7 +235,7 @@ test('kill -9 of an instance under write load: no acknowledged write lost, a ret
         if (!b.alive) return;
       }
     });
-    await delay(1500);
+    await until(() => writes.filter((x) => x.acknowledged).length >= SIZE.killWriters, 'writes acknowledged before the kill');
     await b.killHard();
     stop = true;
     await Promise.all(writers);
