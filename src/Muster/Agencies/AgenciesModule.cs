@@ -7,7 +7,7 @@ namespace Muster.Agencies;
 
 public static class AgenciesModule
 {
-    public static StoreOptions ConfigureAgencies(this StoreOptions options)
+    private static StoreOptions ConfigureAgencies(this StoreOptions options)
     {
         options.Projections.Add<AgencyProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<Agency>().Index(a => a.Name);
@@ -15,5 +15,7 @@ public static class AgenciesModule
     }
 
     public static IServiceCollection AddAgencies(this IServiceCollection services) =>
-        services.AddScoped<RegisterAgencyHandler>();
+        services
+            .ConfigureMarten(options => options.ConfigureAgencies())
+            .AddScoped<RegisterAgencyHandler>();
 }

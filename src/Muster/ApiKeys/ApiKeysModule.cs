@@ -8,7 +8,7 @@ namespace Muster.ApiKeys;
 
 public static class ApiKeysModule
 {
-    public static StoreOptions ConfigureApiKeys(this StoreOptions options)
+    private static StoreOptions ConfigureApiKeys(this StoreOptions options)
     {
         options.Projections.Add<ApiKeyProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<ApiKey>().UniqueIndex(k => k.SecretHash).Index(k => k.AgencyId);
@@ -16,5 +16,9 @@ public static class ApiKeysModule
     }
 
     public static IServiceCollection AddApiKeys(this IServiceCollection services) =>
-        services.AddScoped<IssueApiKeyHandler>().AddScoped<RevokeApiKeyHandler>().AddScoped<ApiKeyLookup>();
+        services
+            .ConfigureMarten(options => options.ConfigureApiKeys())
+            .AddScoped<IssueApiKeyHandler>()
+            .AddScoped<RevokeApiKeyHandler>()
+            .AddScoped<ApiKeyLookup>();
 }

@@ -11,7 +11,7 @@ namespace Muster.Catalog;
 
 public static class CatalogModule
 {
-    public static StoreOptions ConfigureCatalog(this StoreOptions options)
+    private static StoreOptions ConfigureCatalog(this StoreOptions options)
     {
         options.Projections.Add<ItemProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<Item>().UniqueIndex(i => i.Code);
@@ -19,7 +19,9 @@ public static class CatalogModule
     }
 
     public static IServiceCollection AddCatalog(this IServiceCollection services) =>
-        services.AddScoped<DefineItemHandler>();
+        services
+            .ConfigureMarten(options => options.ConfigureCatalog())
+            .AddScoped<DefineItemHandler>();
 
     /// <summary>Minimum stock levels per item and the scheduled check against them (<c>Supplies:LowStock:Interval</c>).</summary>
     public static IServiceCollection AddLowStockAlerts(this IServiceCollection services, IConfiguration configuration)

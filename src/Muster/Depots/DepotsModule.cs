@@ -12,7 +12,7 @@ namespace Muster.Depots;
 
 public static class DepotsModule
 {
-    public static StoreOptions ConfigureDepots(this StoreOptions options)
+    private static StoreOptions ConfigureDepots(this StoreOptions options)
     {
         options.Projections.Add<DepotProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<DepotLocationsProjection>(ProjectionLifecycle.Inline);
@@ -22,6 +22,7 @@ public static class DepotsModule
 
     public static IServiceCollection AddDepots(this IServiceCollection services) =>
         services
+            .ConfigureMarten(options => options.ConfigureDepots())
             .AddScoped<DepotStreams>()
             .AddScoped<RegisterDepotHandler>()
             .AddScoped<RelocateDepotHandler>()

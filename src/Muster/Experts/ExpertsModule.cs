@@ -12,7 +12,7 @@ namespace Muster.Experts;
 
 public static class ExpertsModule
 {
-    public static StoreOptions ConfigureExperts(this StoreOptions options)
+    private static StoreOptions ConfigureExperts(this StoreOptions options)
     {
         options.Projections.Add<ExpertProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<ExpertLocationsProjection>(ProjectionLifecycle.Inline);
@@ -22,6 +22,7 @@ public static class ExpertsModule
 
     public static IServiceCollection AddExperts(this IServiceCollection services, IConfiguration configuration)
     {
+        services.ConfigureMarten(options => options.ConfigureExperts());
         // The ETA model is shared with units; whichever capability registers first provides it.
         services.TryAddSingleton(_ => new EtaModel(configuration.GetSection(EtaOptions.Section).Get<EtaOptions>() ?? new EtaOptions()));
         services.AddScoped<RegisterExpertHandler>();

@@ -9,7 +9,7 @@ namespace Muster.Incidents;
 
 public static class IncidentsModule
 {
-    public static StoreOptions ConfigureIncidents(this StoreOptions options)
+    private static StoreOptions ConfigureIncidents(this StoreOptions options)
     {
         options.Projections.Add<IncidentProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<Incident>().Index(i => i.Status).Index(i => i.ReportedAt);
@@ -18,6 +18,7 @@ public static class IncidentsModule
 
     public static IServiceCollection AddIncidents(this IServiceCollection services) =>
         services
+            .ConfigureMarten(options => options.ConfigureIncidents())
             .AddScoped<IncidentStreams>()
             .AddScoped<ReportIncidentHandler>()
             .AddScoped<ChangeIncidentLevelHandler>()

@@ -9,7 +9,7 @@ namespace Muster.Plans;
 
 public static class PlansModule
 {
-    public static StoreOptions ConfigurePlans(this StoreOptions options)
+    private static StoreOptions ConfigurePlans(this StoreOptions options)
     {
         options.Projections.Add<PlanProjection>(ProjectionLifecycle.Inline);
         return options;
@@ -17,6 +17,7 @@ public static class PlansModule
 
     public static IServiceCollection AddPlans(this IServiceCollection services)
     {
+        services.ConfigureMarten(options => options.ConfigurePlans());
         services.AddScoped<DefinePlanHandler>().AddScoped<RecordDrillHandler>().AddScoped<DrillReminders>();
         services.AddQuartz(quartz => quartz.ScheduleJob<DrillReminders>(
             trigger => trigger.WithIdentity("drill-reminders", "plans")

@@ -16,7 +16,7 @@ namespace Muster.Requests;
 
 public static class RequestsModule
 {
-    public static StoreOptions ConfigureRequests(this StoreOptions options)
+    private static StoreOptions ConfigureRequests(this StoreOptions options)
     {
         options.Projections.Add<SupplyRequestProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<SupplyRequest>().Index(r => r.AgencyId).Index(r => r.Status).Index(r => r.RequestedAt).Index(r => r.AllocatedAt);
@@ -25,6 +25,7 @@ public static class RequestsModule
 
     public static IServiceCollection AddRequests(this IServiceCollection services, IConfiguration configuration)
     {
+        services.ConfigureMarten(options => options.ConfigureRequests());
         var options = configuration.GetSection(RequestsOptions.Section).Get<RequestsOptions>() ?? new RequestsOptions();
         services.AddSingleton(options);
         services.AddScoped<RequestWriter>();

@@ -15,7 +15,7 @@ namespace Muster.Supplies;
 
 public static class SuppliesModule
 {
-    public static StoreOptions ConfigureSupplies(this StoreOptions options)
+    private static StoreOptions ConfigureSupplies(this StoreOptions options)
     {
         options.Projections.Add<StockLineProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<StockLevelsProjection>(ProjectionLifecycle.Inline);
@@ -25,6 +25,7 @@ public static class SuppliesModule
 
     public static IServiceCollection AddSupplies(this IServiceCollection services) =>
         services
+            .ConfigureMarten(options => options.ConfigureSupplies())
             .AddScoped<StockTransaction>()
             .AddScoped<ReceiveStockHandler>()
             .AddScoped<AdjustStockHandler>()

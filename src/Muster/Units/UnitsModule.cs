@@ -16,7 +16,7 @@ namespace Muster.Units;
 
 public static class UnitsModule
 {
-    public static StoreOptions ConfigureUnits(this StoreOptions options)
+    private static StoreOptions ConfigureUnits(this StoreOptions options)
     {
         options.Projections.Add<UnitProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<UnitLocationsProjection>(ProjectionLifecycle.Inline);
@@ -26,6 +26,7 @@ public static class UnitsModule
 
     public static IServiceCollection AddUnits(this IServiceCollection services, IConfiguration configuration)
     {
+        services.ConfigureMarten(options => options.ConfigureUnits());
         services.Configure<ReportedTimes>(configuration.GetSection(ReportedTimes.Section));
         services.AddSingleton(configuration.GetSection(UnitFinderOptions.Section).Get<UnitFinderOptions>() ?? new UnitFinderOptions());
         services.AddSingleton(new EtaModel(configuration.GetSection(EtaOptions.Section).Get<EtaOptions>() ?? new EtaOptions()));
