@@ -1,7 +1,7 @@
 using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
-using Muster.Agencies.Registering;
+using Muster.Infrastructure;
 
 namespace Muster.Agencies;
 
@@ -17,5 +17,5 @@ public static class AgenciesModule
     public static IServiceCollection AddAgencies(this IServiceCollection services) =>
         services
             .ConfigureMarten(options => options.ConfigureAgencies())
-            .AddScoped<RegisterAgencyHandler>();
+            .AddHandlers(typeof(AgenciesModule));
 }

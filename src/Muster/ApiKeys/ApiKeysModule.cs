@@ -1,8 +1,7 @@
 using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
-using Muster.ApiKeys.Issuing;
-using Muster.ApiKeys.Revoking;
+using Muster.Infrastructure;
 
 namespace Muster.ApiKeys;
 
@@ -18,7 +17,6 @@ public static class ApiKeysModule
     public static IServiceCollection AddApiKeys(this IServiceCollection services) =>
         services
             .ConfigureMarten(options => options.ConfigureApiKeys())
-            .AddScoped<IssueApiKeyHandler>()
-            .AddScoped<RevokeApiKeyHandler>()
+            .AddHandlers(typeof(ApiKeysModule))
             .AddScoped<ApiKeyLookup>();
 }

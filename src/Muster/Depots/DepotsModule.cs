@@ -1,12 +1,8 @@
 using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
-using Muster.Depots.Closing;
+using Muster.Infrastructure;
 using Muster.Depots.Locating;
-using Muster.Depots.Pledging;
-using Muster.Depots.Registering;
-using Muster.Depots.Relocating;
-using Muster.Depots.Withdrawing;
 
 namespace Muster.Depots;
 
@@ -24,10 +20,6 @@ public static class DepotsModule
         services
             .ConfigureMarten(options => options.ConfigureDepots())
             .AddScoped<DepotStreams>()
-            .AddScoped<RegisterDepotHandler>()
-            .AddScoped<RelocateDepotHandler>()
-            .AddScoped<PledgeDepotHandler>()
-            .AddScoped<WithdrawDepotHandler>()
-            .AddScoped<CloseDepotHandler>()
+            .AddHandlers(typeof(DepotsModule))
             .AddScoped<DepotFinder>();
 }

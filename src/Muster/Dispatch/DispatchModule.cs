@@ -1,7 +1,7 @@
 using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
-using Muster.Dispatch.Approving;
+using Muster.Infrastructure;
 using Muster.Dispatch.Proposing;
 
 namespace Muster.Dispatch;
@@ -19,6 +19,5 @@ public static class DispatchModule
         services
             .ConfigureMarten(options => options.ConfigureDispatch())
             .AddScoped<DispatchCandidateFinder>()
-            .AddScoped<ProposeDispatchHandler>()
-            .AddScoped<ApproveDispatchHandler>();
+            .AddHandlers(typeof(DispatchModule));
 }

@@ -2,10 +2,9 @@ using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Muster.Infrastructure;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Muster.Experts.ChangingAvailability;
 using Muster.Experts.Locating;
-using Muster.Experts.Registering;
 using Muster.Spatial;
 
 namespace Muster.Experts;
@@ -25,8 +24,7 @@ public static class ExpertsModule
         services.ConfigureMarten(options => options.ConfigureExperts());
         // The ETA model is shared with units; whichever capability registers first provides it.
         services.TryAddSingleton(_ => new EtaModel(configuration.GetSection(EtaOptions.Section).Get<EtaOptions>() ?? new EtaOptions()));
-        services.AddScoped<RegisterExpertHandler>();
-        services.AddScoped<ChangeExpertAvailabilityHandler>();
+        services.AddHandlers(typeof(ExpertsModule));
         services.AddScoped<ExpertFinder>();
         return services;
     }

@@ -1,9 +1,7 @@
 using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
-using Muster.Incidents.Closing;
-using Muster.Incidents.Grading;
-using Muster.Incidents.Reporting;
+using Muster.Infrastructure;
 
 namespace Muster.Incidents;
 
@@ -20,7 +18,5 @@ public static class IncidentsModule
         services
             .ConfigureMarten(options => options.ConfigureIncidents())
             .AddScoped<IncidentStreams>()
-            .AddScoped<ReportIncidentHandler>()
-            .AddScoped<ChangeIncidentLevelHandler>()
-            .AddScoped<CloseIncidentHandler>();
+            .AddHandlers(typeof(IncidentsModule));
 }

@@ -1,7 +1,7 @@
 using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
-using Muster.Plans.Defining;
+using Muster.Infrastructure;
 using Muster.Plans.Drilling;
 using Quartz;
 
@@ -18,7 +18,7 @@ public static class PlansModule
     public static IServiceCollection AddPlans(this IServiceCollection services)
     {
         services.ConfigureMarten(options => options.ConfigurePlans());
-        services.AddScoped<DefinePlanHandler>().AddScoped<RecordDrillHandler>().AddScoped<DrillReminders>();
+        services.AddHandlers(typeof(PlansModule)).AddScoped<DrillReminders>();
         services.AddQuartz(quartz => quartz.ScheduleJob<DrillReminders>(
             trigger => trigger.WithIdentity("drill-reminders", "plans")
                 .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(TimeSpan.FromHours(6)).RepeatForever()),

@@ -2,14 +2,9 @@ using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Muster.Infrastructure;
 using Muster.Requests.Allocating;
-using Muster.Requests.Approving;
-using Muster.Requests.Cancelling;
-using Muster.Requests.Delivering;
-using Muster.Requests.Dispatching;
 using Muster.Requests.HoldTimeout;
-using Muster.Requests.Rejecting;
-using Muster.Requests.Requesting;
 using Quartz;
 
 namespace Muster.Requests;
@@ -31,13 +26,7 @@ public static class RequestsModule
         services.AddScoped<RequestWriter>();
         services.AddScoped<StockCandidates>();
         services.AddSingleton<AllocationGate>();
-        services.AddScoped<RequestSuppliesHandler>();
-        services.AddScoped<ApproveSupplyRequestHandler>();
-        services.AddScoped<RejectSupplyRequestHandler>();
-        services.AddScoped<AllocateSupplyRequestHandler>();
-        services.AddScoped<DispatchShipmentHandler>();
-        services.AddScoped<ConfirmDeliveryHandler>();
-        services.AddScoped<CancelSupplyRequestHandler>();
+        services.AddHandlers(typeof(RequestsModule));
         services.AddQuartz(quartz => quartz.ScheduleJob<ReleaseUnshippedHolds>(
             trigger => trigger.WithIdentity("release-unshipped-holds", "requests")
                 .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(options.HoldCheckInterval).RepeatForever()),

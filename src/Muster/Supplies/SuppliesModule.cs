@@ -2,12 +2,10 @@ using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Muster.Supplies.Counting;
+using Muster.Infrastructure;
 using Muster.Supplies.Expiring;
 using Muster.Supplies.History;
 using Muster.Supplies.Levels;
-using Muster.Supplies.Receiving;
-using Muster.Supplies.WritingOff;
 using Muster.Supplies.Writing;
 using Quartz;
 
@@ -27,9 +25,7 @@ public static class SuppliesModule
         services
             .ConfigureMarten(options => options.ConfigureSupplies())
             .AddScoped<StockTransaction>()
-            .AddScoped<ReceiveStockHandler>()
-            .AddScoped<AdjustStockHandler>()
-            .AddScoped<WriteOffStockHandler>()
+            .AddHandlers(typeof(SuppliesModule))
             .AddScoped<StockLevels>()
             .AddScoped<StockHistory>()
             .AddScoped<ExpiringLots>();

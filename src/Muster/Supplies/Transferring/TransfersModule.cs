@@ -1,6 +1,7 @@
 using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using Muster.Infrastructure;
 
 namespace Muster.Supplies.Transferring;
 
@@ -17,8 +18,5 @@ public static class TransfersModule
         services
             .ConfigureMarten(options => options.ConfigureTransfers())
             .AddScoped<TransferStreams>()
-            .AddScoped<TransferStockHandler>()
-            .AddScoped<ShipTransferHandler>()
-            .AddScoped<ReceiveTransferHandler>()
-            .AddScoped<CancelTransferHandler>();
+            .AddHandlers(typeof(TransfersModule));
 }
