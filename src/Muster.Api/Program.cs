@@ -2,6 +2,7 @@ using Muster.Agencies;
 using Muster.ApiKeys;
 using Muster.Api.Agencies;
 using Muster.Api.ApiKeys;
+using Muster.Api.Audit;
 using Muster.Api.Auth;
 using Muster.Api.Catalog;
 using Muster.Api.BrowserConsole;
@@ -43,20 +44,7 @@ var database = builder.Configuration.GetConnectionString("Muster")
 
 builder.AddMusterTelemetry();
 builder.Services
-    .AddEventStore(
-        database,
-        store => store.ConfigureAgencies(),
-        store => store.ConfigureUnits(),
-        store => store.ConfigureExperts(),
-        store => store.ConfigureCatalog(),
-        store => store.ConfigureDepots(),
-        store => store.ConfigureSupplies(),
-        store => store.ConfigureTransfers(),
-        store => store.ConfigureRequests(),
-        store => store.ConfigurePlans(),
-        store => store.ConfigureIncidents(),
-        store => store.ConfigureDispatch(),
-        store => store.ConfigureApiKeys())
+    .AddEventStore(database)
     .AddScheduling(database)
     .AddMusterAuthentication(builder.Configuration)
     .AddMusterGraphQL(builder.Configuration)
@@ -69,13 +57,14 @@ builder.Services
     .AddExperts(builder.Configuration).AddExpertsGraph()
     .AddCatalog().AddCatalogGraph().AddLowStockAlerts(builder.Configuration)
     .AddDepots().AddDepotsGraph()
-    .AddSupplies().AddStockExpiry(builder.Configuration).AddStockGraph()
+    .AddSupplies().AddStockExpiry(builder.Configuration).AddSuppliesGraph()
     .AddTransfers().AddTransfersGraph()
     .AddRequests(builder.Configuration).AddRequestsGraph()
     .AddPlans().AddPlansGraph()
     .AddIncidents().AddIncidentsGraph()
     .AddDispatch().AddDispatchGraph()
-    .AddApiKeysApi()
+    .AddApiKeys().AddApiKeysGraph()
+    .AddAuditGraph()
     .AddOgcFeatures()
     .AddSpreadsheetsApi()
     .AddMusterCors(builder.Configuration)

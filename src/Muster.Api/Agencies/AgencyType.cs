@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Muster.Agencies;
+using Muster.Api.GraphQL;
 using Muster.Api.GraphQL.Relay;
 using Muster.Api.GraphQL.Scalars;
 
@@ -7,6 +8,9 @@ namespace Muster.Api.Agencies;
 
 public sealed class AgencyType : ObjectGraphType<Agency>
 {
+    /// <summary>What a mutation on an existing one names in its input (see <see cref="Mutation.On"/>).</summary>
+    public static readonly Existing Existing = new(GlobalId.Agency, "agency");
+
     public AgencyType()
     {
         Name = "Agency";

@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using Muster.Agencies;
 using Muster.Agencies.Registering;
+using Muster.Api.GraphQL;
 using Muster.Api.GraphQL.Scalars;
 using Muster.Infrastructure;
 using Muster.Spatial;
@@ -15,22 +16,11 @@ public static class RegisterAgencyMutation
             .Description("Registers the bureau or a partner agency. Admin only.")
             .Argument<NonNullGraphType<RegisterAgencyInputType>>("input")
             .AuthorizeWithRoles(Roles.Admin)
-            .ResolveAsync(async context =>
-            {
-                var input = context.GetArgument<RegisterAgencyInput>("input");
-                var handler = context.RequestServices!.GetRequiredService<RegisterAgencyHandler>();
-                var command = new RegisterAgency(input.Name, input.Kind, input.Contact, input.Headquarters);
-                return Payload.From(await handler.Handle(command, context.CancellationToken));
-            });
+            .ResolveAsync(Mutation.Run((RegisterAgencyHandler agencies, RegisterAgencyInput input, CancellationToken ct) =>
+                agencies.Handle(new RegisterAgency(input.Name, input.Kind, input.Contact, input.Headquarters), ct)));
 }
 
-public sealed class RegisterAgencyInput
-{
-    public string Name { get; set; } = "";
-    public AgencyKind Kind { get; set; }
-    public string? Contact { get; set; }
-    public GeoPoint? Headquarters { get; set; }
-}
+public sealed record RegisterAgencyInput(string Name, AgencyKind Kind, string? Contact, GeoPoint? Headquarters);
 
 public sealed class RegisterAgencyInputType : InputObjectGraphType<RegisterAgencyInput>
 {

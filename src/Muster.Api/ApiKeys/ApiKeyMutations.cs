@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
-using Muster.Api.GraphQL.Relay;
+using Muster.Api.Agencies;
+using Muster.Api.GraphQL;
 using Muster.Api.GraphQL.Scalars;
 using Muster.ApiKeys.Issuing;
 using Muster.ApiKeys.Revoking;
@@ -16,37 +17,21 @@ public static class ApiKeyMutations
             .Description("Issues an API key that speaks for an agency as its partner token would (read-only OGC API – Features). Admin only.")
             .Argument<NonNullGraphType<IssueApiKeyInputType>>("input")
             .AuthorizeWithRoles(Roles.Admin)
-            .ResolveAsync(async context =>
-            {
-                var input = context.GetArgument<Dictionary<string, object?>>("input");
-                if (GlobalId.Of(GlobalId.Agency, (string)input["agencyId"]!) is not { } agencyId)
-                {
-                    return Payload.NotFound("agency", "agencyId");
-                }
-
-                var handler = context.RequestServices!.GetRequiredService<IssueApiKeyHandler>();
-                return Payload.From(await handler.Handle(new IssueApiKey(agencyId, (string)input["name"]!), context.CancellationToken));
-            });
+            .ResolveAsync(Mutation.On(AgencyType.Existing, i => i.AgencyId,
+                (IssueApiKeyHandler keys, Guid agencyId, IssueApiKeyInput input, CancellationToken ct) => keys.Handle(new IssueApiKey(agencyId, input.Name), ct)));
 
         mutation.Field<NonNullGraphType<RevokeApiKeyPayloadType>>("revokeApiKey")
             .Description("Revokes an API key at once: the next request with it is refused. Admin only.")
             .Argument<NonNullGraphType<RevokeApiKeyInputType>>("input")
             .AuthorizeWithRoles(Roles.Admin)
-            .ResolveAsync(async context =>
-            {
-                var input = context.GetArgument<Dictionary<string, object?>>("input");
-                if (GlobalId.Of(ApiKeyType.TypeName, (string)input["apiKeyId"]!) is not { } keyId)
-                {
-                    return new Payload(null, [ApiKeyErrors.NoSuchKey]);
-                }
-
-                var handler = context.RequestServices!.GetRequiredService<RevokeApiKeyHandler>();
-                return Payload.From(await handler.Handle(new RevokeApiKey(keyId), context.CancellationToken));
-            });
+            .ResolveAsync(Mutation.On(ApiKeyType.Existing, i => i.ApiKeyId,
+                (RevokeApiKeyHandler keys, Guid keyId, RevokeApiKeyInput _, CancellationToken ct) => keys.Handle(new RevokeApiKey(keyId), ct)));
     }
 }
 
-public sealed class IssueApiKeyInputType : InputObjectGraphType
+public sealed record IssueApiKeyInput(string AgencyId, string Name);
+
+public sealed class IssueApiKeyInputType : InputObjectGraphType<IssueApiKeyInput>
 {
     public IssueApiKeyInputType()
     {
@@ -56,7 +41,9 @@ public sealed class IssueApiKeyInputType : InputObjectGraphType
     }
 }
 
-public sealed class RevokeApiKeyInputType : InputObjectGraphType
+public sealed record RevokeApiKeyInput(string ApiKeyId);
+
+public sealed class RevokeApiKeyInputType : InputObjectGraphType<RevokeApiKeyInput>
 {
     public RevokeApiKeyInputType()
     {

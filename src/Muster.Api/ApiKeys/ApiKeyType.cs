@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Muster.Api.Agencies;
+using Muster.Api.GraphQL;
 using Muster.Api.GraphQL.Relay;
 using Muster.Api.GraphQL.Scalars;
 using Muster.ApiKeys;
@@ -11,6 +12,9 @@ namespace Muster.Api.ApiKeys;
 public sealed class ApiKeyType : ObjectGraphType<ApiKey>
 {
     public const string TypeName = "ApiKey";
+
+    /// <summary>What a mutation on an existing one names in its input (see <see cref="Mutation.On"/>).</summary>
+    public static readonly Existing Existing = new(TypeName, "API key");
 
     public ApiKeyType()
     {
@@ -43,8 +47,3 @@ public sealed class IssueApiKeyPayloadType : ObjectGraphType<Payload>
 
 public sealed class RevokeApiKeyPayloadType()
     : PayloadType<ApiKeyType>("RevokeApiKeyPayload", "apiKey", "The revoked key, or why nothing changed.");
-
-public static class ApiKeyErrors
-{
-    public static DomainError NoSuchKey => DomainError.NotFound("no such API key", "apiKeyId");
-}

@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using Muster.Api.GraphQL;
 using Muster.Api.GraphQL.Scalars;
 using Muster.Catalog.Defining;
 using Muster.Infrastructure;
@@ -13,26 +14,11 @@ public static class DefineItemMutation
             .Description("Adds an item to the supplies catalog under its GB/T 38565-2020 code; a code is defined once. Admin or logistics.")
             .Argument<NonNullGraphType<DefineItemInputType>>("input")
             .AuthorizeWithRoles(Roles.Admin, Roles.Logistics)
-            .ResolveAsync(async context =>
-            {
-                var input = context.GetArgument<DefineItemInput>("input");
-                var handler = context.RequestServices!.GetRequiredService<DefineItemHandler>();
-                var command = new DefineItem(
-                    input.Code, input.Name, input.NameEn, input.Unit, input.PackSize, input.Category, input.ShelfLifeDays);
-                return Payload.From(await handler.Handle(command, context.CancellationToken));
-            });
+            .ResolveAsync(Mutation.Run((DefineItemHandler catalog, DefineItemInput input, CancellationToken ct) => catalog.Handle(
+                new DefineItem(input.Code, input.Name, input.NameEn, input.Unit, input.PackSize, input.Category, input.ShelfLifeDays), ct)));
 }
 
-public sealed class DefineItemInput
-{
-    public string Code { get; set; } = "";
-    public string Name { get; set; } = "";
-    public string? NameEn { get; set; }
-    public string Unit { get; set; } = "";
-    public int PackSize { get; set; } = 1;
-    public string? Category { get; set; }
-    public int? ShelfLifeDays { get; set; }
-}
+public sealed record DefineItemInput(string Code, string Name, string? NameEn, string Unit, int PackSize, string? Category, int? ShelfLifeDays);
 
 public sealed class DefineItemInputType : InputObjectGraphType<DefineItemInput>
 {

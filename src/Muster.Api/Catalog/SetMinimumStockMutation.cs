@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using Muster.Api.GraphQL;
 using Muster.Api.GraphQL.Scalars;
 using Muster.Catalog.SettingMinimumStock;
 using Muster.Infrastructure;
@@ -14,16 +15,13 @@ public static class SetMinimumStockMutation
             .Description("Sets the least available stock of an item, over all open depots, below which the low-stock check alerts; 0 removes it. Admin or logistics.")
             .Argument<NonNullGraphType<SetMinimumStockInputType>>("input")
             .AuthorizeWithRoles(Roles.Admin, Roles.Logistics)
-            .ResolveAsync(async context =>
-            {
-                var input = context.GetArgument<Dictionary<string, object?>>("input");
-                var command = new SetMinimumStock((string)input["itemCode"]!, (int)input["minimum"]!);
-                var handler = context.RequestServices!.GetRequiredService<SetMinimumStockHandler>();
-                return Payload.From(await handler.Handle(command, context.CancellationToken));
-            });
+            .ResolveAsync(Mutation.Run((SetMinimumStockHandler catalog, SetMinimumStockInput input, CancellationToken ct) =>
+                catalog.Handle(new SetMinimumStock(input.ItemCode, input.Minimum), ct)));
 }
 
-public sealed class SetMinimumStockInputType : InputObjectGraphType
+public sealed record SetMinimumStockInput(string ItemCode, int Minimum);
+
+public sealed class SetMinimumStockInputType : InputObjectGraphType<SetMinimumStockInput>
 {
     public SetMinimumStockInputType()
     {

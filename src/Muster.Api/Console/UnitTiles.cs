@@ -3,6 +3,7 @@ using Muster.Api.GraphQL.Relay;
 using Muster.Api.Units;
 using Muster.Units.Locating;
 using Npgsql;
+using Muster.Units;
 
 // Not Muster.Api.Console: that name would hide System.Console from every file under Muster.Api.
 namespace Muster.Api.BrowserConsole;
@@ -32,7 +33,7 @@ public sealed class UnitTiles(NpgsqlDataSource database)
             return Results.BadRequest(new { message = $"no tile {z}/{x}/{y}: z must be 0..{MaxZoom}, x and y 0..2^z-1" });
         }
 
-        var own = Visibility.OwnAgencyOnly(viewer);
+        var own = UnitVisibility.AgencyScope(viewer);
         var tile = await TileAsync(z, x, y, own, http.RequestAborted);
         http.Response.Headers.CacheControl = "private, no-cache";
         return Results.Bytes(tile, "application/vnd.mapbox-vector-tile");

@@ -1,9 +1,12 @@
 using GraphQL.Types;
 using Muster.Api.GraphQL.Scalars;
+using Muster.Spatial;
 
 namespace Muster.Api.Depots;
 
-public sealed class RegisterDepotInputType : InputObjectGraphType
+public sealed record RegisterDepotInput(string Name, GeoPoint Location, string AgencyId, bool Shared, string? Address);
+
+public sealed class RegisterDepotInputType : InputObjectGraphType<RegisterDepotInput>
 {
     public RegisterDepotInputType()
     {
@@ -16,7 +19,9 @@ public sealed class RegisterDepotInputType : InputObjectGraphType
     }
 }
 
-public sealed class RelocateDepotInputType : InputObjectGraphType
+public sealed record RelocateDepotInput(string DepotId, GeoPoint Location, string? Address);
+
+public sealed class RelocateDepotInputType : InputObjectGraphType<RelocateDepotInput>
 {
     public RelocateDepotInputType()
     {
@@ -27,9 +32,12 @@ public sealed class RelocateDepotInputType : InputObjectGraphType
     }
 }
 
+/// <summary>The input of a mutation that needs nothing but the depot.</summary>
+public sealed record DepotIdInput(string DepotId);
+
 public static class DepotIdInputType
 {
-    public sealed class Pledge : InputObjectGraphType
+    public sealed class Pledge : InputObjectGraphType<DepotIdInput>
     {
         public Pledge()
         {
@@ -38,7 +46,7 @@ public static class DepotIdInputType
         }
     }
 
-    public sealed class Withdraw : InputObjectGraphType
+    public sealed class Withdraw : InputObjectGraphType<DepotIdInput>
     {
         public Withdraw()
         {
@@ -48,7 +56,9 @@ public static class DepotIdInputType
     }
 }
 
-public sealed class CloseDepotInputType : InputObjectGraphType
+public sealed record CloseDepotInput(string DepotId, string Reason);
+
+public sealed class CloseDepotInputType : InputObjectGraphType<CloseDepotInput>
 {
     public CloseDepotInputType()
     {

@@ -1,9 +1,10 @@
 using GraphQL;
 using GraphQL.Types;
-using Muster.Api.GraphQL.Relay;
+using Muster.Api.GraphQL;
 using Muster.Api.GraphQL.Scalars;
 using Muster.Api.Incidents;
 using Muster.Dispatch.Approving;
+using Muster.Incidents;
 using Muster.Infrastructure;
 
 namespace Muster.Api.Dispatch;
@@ -15,26 +16,19 @@ public static class ApproveDispatchMutation
             .Description("Approves a proposal all or nothing: units assigned, experts engaged, supplies reserved as a supply request of the incident. CONFLICT, naming what changed, if anything was taken meanwhile. Admin or commander.")
             .Argument<NonNullGraphType<ApproveDispatchInputType>>("input")
             .AuthorizeWithRoles(Roles.Admin, Roles.Commander)
-            .ResolveAsync(async context =>
-            {
-                var input = context.GetArgument<Dictionary<string, object?>>("input");
-                if (GlobalId.Of(DispatchProposalType.TypeName, (string)input["proposalId"]!) is not { } proposalId)
+            .ResolveAsync(Mutation.On(DispatchProposalType.Existing, i => i.ProposalId,
+                async (ApproveDispatchHandler dispatch, Guid proposalId, ApproveDispatchInput input, CancellationToken ct) =>
                 {
-                    return Payload.NotFound("proposal", "proposalId");
-                }
-
-                var excluding = Exclusions.Read(input);
-                if (!excluding.Succeeded)
-                {
-                    return new Payload(null, excluding.Errors);
-                }
-
-                var command = new ApproveDispatch(proposalId, excluding.Value!);
-                return Payload.From(await context.RequestServices!.GetRequiredService<ApproveDispatchHandler>().Handle(command, context.CancellationToken));
-            });
+                    var excluding = Exclusions.Read(input.Excluding);
+                    return excluding.Succeeded
+                        ? await dispatch.Handle(new ApproveDispatch(proposalId, excluding.Value!), ct)
+                        : Result<Incident>.Fail(excluding.Errors);
+                }));
 }
 
-public sealed class ApproveDispatchInputType : InputObjectGraphType
+public sealed record ApproveDispatchInput(string ProposalId, IReadOnlyList<string>? Excluding);
+
+public sealed class ApproveDispatchInputType : InputObjectGraphType<ApproveDispatchInput>
 {
     public ApproveDispatchInputType()
     {

@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using Muster.Api.Depots;
 using Muster.Api.Experts;
+using Muster.Api.GraphQL;
 using Muster.Api.GraphQL.Loading;
 using Muster.Api.GraphQL.Relay;
 using Muster.Api.GraphQL.Scalars;
@@ -20,6 +21,9 @@ namespace Muster.Api.Dispatch;
 public sealed class DispatchProposalType : ObjectGraphType<DispatchProposal>
 {
     public const string TypeName = "DispatchProposal";
+
+    /// <summary>What a mutation on an existing one names in its input (see <see cref="Mutation.On"/>).</summary>
+    public static readonly Existing Existing = new(TypeName, "proposal");
 
     public DispatchProposalType()
     {

@@ -7,12 +7,12 @@ namespace Muster.Api.Dispatch;
 public static class Exclusions
 {
     /// <summary>The raw ids, or the VALIDATION error naming the first that is not an id.</summary>
-    public static Result<IReadOnlyCollection<Guid>> Read(Dictionary<string, object?> input)
+    public static Result<IReadOnlyCollection<Guid>> Read(IReadOnlyList<string>? ids)
     {
         var excluding = new List<Guid>();
-        foreach (var id in input.GetValueOrDefault("excluding") as IEnumerable<object?> ?? [])
+        foreach (var id in ids ?? [])
         {
-            if (!GlobalId.TryDecode(id as string, out _, out var guid))
+            if (!GlobalId.TryDecode(id, out _, out var guid))
             {
                 return DomainError.Validation($"'{id}' is not an id", "excluding");
             }

@@ -1,6 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
-using Muster.Api.GraphQL.Relay;
+using Muster.Api.GraphQL;
 using Muster.Api.GraphQL.Scalars;
 using Muster.Api.Incidents;
 using Muster.Api.Plans;
@@ -18,26 +18,19 @@ public static class ProposeDispatchMutation
             .Description("Proposes units, supplies and experts for an incident, nearest capable first, from its plan or from the requirements given. Admin or commander.")
             .Argument<NonNullGraphType<ProposeDispatchInputType>>("input")
             .AuthorizeWithRoles(Roles.Admin, Roles.Commander)
-            .ResolveAsync(async context =>
-            {
-                var input = context.GetArgument<Dictionary<string, object?>>("input");
-                if (IncidentMutations.IncidentId(input) is not { } incidentId)
+            .ResolveAsync(Mutation.On(IncidentType.Existing, i => i.IncidentId,
+                async (ProposeDispatchHandler dispatch, Guid incidentId, ProposeDispatchInput input, CancellationToken ct) =>
                 {
-                    return Payload.NotFound("incident", "incidentId");
-                }
-
-                var excluding = Exclusions.Read(input);
-                if (!excluding.Succeeded)
-                {
-                    return new Payload(null, excluding.Errors);
-                }
-
-                var command = new ProposeDispatch(incidentId, input.GetValueOrDefault("requirements") as Requirements, excluding.Value!);
-                return Payload.From(await context.RequestServices!.GetRequiredService<ProposeDispatchHandler>().Handle(command, context.CancellationToken));
-            });
+                    var excluding = Exclusions.Read(input.Excluding);
+                    return excluding.Succeeded
+                        ? await dispatch.Handle(new ProposeDispatch(incidentId, input.Requirements, excluding.Value), ct)
+                        : Result<DispatchProposal>.Fail(excluding.Errors);
+                }));
 }
 
-public sealed class ProposeDispatchInputType : InputObjectGraphType
+public sealed record ProposeDispatchInput(string IncidentId, Requirements? Requirements, IReadOnlyList<string>? Excluding);
+
+public sealed class ProposeDispatchInputType : InputObjectGraphType<ProposeDispatchInput>
 {
     public ProposeDispatchInputType()
     {
@@ -49,10 +42,3 @@ public sealed class ProposeDispatchInputType : InputObjectGraphType
 }
 
 public sealed class ProposeDispatchPayloadType() : PayloadType<DispatchProposalType>("ProposeDispatchPayload", "proposal", "The proposal, or why none could be made.");
-
-public static class DispatchGraph
-{
-    /// <summary>Proposals by id: admin and commanders (the type says so; node/nodes check it).</summary>
-    public static IServiceCollection AddDispatchGraph(this IServiceCollection services) =>
-        services.AddSingleton<INodeSource>(new DocumentNodeSource<DispatchProposal>(DispatchProposalType.TypeName, p => p.Id));
-}

@@ -1,9 +1,14 @@
 using GraphQL.Types;
 using Muster.Api.GraphQL.Scalars;
+using Muster.Experts;
+using Muster.Spatial;
 
 namespace Muster.Api.Experts;
 
-public sealed class RegisterExpertInputType : InputObjectGraphType
+public sealed record RegisterExpertInput(
+    string Name, ExpertKind Kind, IReadOnlyList<string> Specialties, string Contact, GeoPoint Location, string AgencyId, string? OnCall);
+
+public sealed class RegisterExpertInputType : InputObjectGraphType<RegisterExpertInput>
 {
     public RegisterExpertInputType()
     {
@@ -20,7 +25,9 @@ public sealed class RegisterExpertInputType : InputObjectGraphType
     }
 }
 
-public sealed class ChangeExpertAvailabilityInputType : InputObjectGraphType
+public sealed record ChangeExpertAvailabilityInput(string ExpertId, ExpertAvailability Availability, string? Reason);
+
+public sealed class ChangeExpertAvailabilityInputType : InputObjectGraphType<ChangeExpertAvailabilityInput>
 {
     public ChangeExpertAvailabilityInputType()
     {

@@ -30,7 +30,7 @@ public static class ExpertListQueries
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<TagCountType>>>>("expertSpecialties")
             .Description("The specialty tags in use, with how many experts carry each, most common first; a partner counts its own agency's.")
             .ResolveAsync(async context => (await context.RequestServices!.GetRequiredService<ExpertFinder>()
-                .SpecialtiesAsync(Visibility.OwnAgencyOnly(Visibility.Viewer(context)), null, context.CancellationToken))
+                .SpecialtiesAsync(ExpertVisibility.AgencyScope(Visibility.Viewer(context)), null, context.CancellationToken))
                 .Select(t => new TagCount(t.Tag, t.Count)).ToList());
 
         query.Field<NonNullGraphType<StringGraphType>>("expertsGeoJson")
@@ -53,7 +53,7 @@ public static class ExpertListQueries
     private static IQueryable<Expert> Filtered(IResolveFieldContext context)
     {
         var scope = ExpertSpatialQueries.Scope(context);
-        var experts = context.RequestServices!.GetRequiredService<IQuerySession>().Query<Expert>().VisibleTo(context, e => e.AgencyId);
+        var experts = context.RequestServices!.GetRequiredService<IQuerySession>().Query<Expert>().VisibleTo(Visibility.Viewer(context)).OfRequestedAgency(context, e => e.AgencyId);
         if (scope.Availability is { } availability)
         {
             experts = experts.Where(e => e.Availability == availability);

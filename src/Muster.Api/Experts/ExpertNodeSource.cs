@@ -3,4 +3,4 @@ using Muster.Experts;
 
 namespace Muster.Api.Experts;
 
-public sealed class ExpertNodeSource() : AgencyOwnedNodeSource<Expert>(ExpertType.TypeName, e => e.Id, e => e.AgencyId);
+public sealed class ExpertNodeSource() : DocumentNodeSource<Expert>(ExpertType.TypeName, e => e.Id, ExpertVisibility.MaySee);

@@ -40,7 +40,7 @@ public static class ExpertSpatialQueries
             throw Invalid($"'{specialty}' is not a specialty tag");
         }
 
-        return new ExpertScope(Visibility.OwnAgencyOnly(Visibility.Viewer(context)), context.GetArgument<ExpertAvailability?>("availability"), specialty);
+        return new ExpertScope(ExpertVisibility.AgencyScope(Visibility.Viewer(context)), context.GetArgument<ExpertAvailability?>("availability"), specialty);
     }
 
     private static ExecutionError Invalid(string message) => new(message) { Code = "VALIDATION" };

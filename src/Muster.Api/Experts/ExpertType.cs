@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Muster.Api.Agencies;
+using Muster.Api.GraphQL;
 using Muster.Api.GraphQL.Relay;
 using Muster.Api.GraphQL.Scalars;
 using Muster.Experts;
@@ -10,6 +11,9 @@ namespace Muster.Api.Experts;
 public sealed class ExpertType : ObjectGraphType<Expert>
 {
     public const string TypeName = "Expert";
+
+    /// <summary>What a mutation on an existing one names in its input (see <see cref="Mutation.On"/>).</summary>
+    public static readonly Existing Existing = new(TypeName, "expert");
 
     public ExpertType()
     {

@@ -8,9 +8,11 @@ using Muster.Api.GraphQL.Caching;
 using Muster.Api.GraphQL.Errors;
 using Muster.Api.GraphQL.Limits;
 using Muster.Api.GraphQL.Loading;
+using Muster.Api.GraphQL.Relay;
 using Muster.Api.GraphQL.Subscriptions;
 using Muster.Api.GraphQL.Transport;
 using Muster.Api.GraphQL.WebSockets;
+using Muster.Api.Viewer;
 using Muster.Infrastructure;
 
 namespace Muster.Api.GraphQL;
@@ -49,6 +51,8 @@ public static class GraphQLModule
                 }
             }));
 
+        // The schema's own root fields; each capability adds the rest from its Add…Graph().
+        services.AddQueryFields(10, NodeFields.AddTo).AddQueryFields(20, ViewerQuery.AddTo);
         services.AddSingleton<IConfigureExecution, ValidatedDocumentCache>();
         services.Configure<CostLimits>(configuration.GetSection(CostLimits.Section));
         services.AddSingleton<IConfigureExecution, CostLimit>();

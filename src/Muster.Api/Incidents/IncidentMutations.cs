@@ -1,6 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
-using Muster.Api.GraphQL.Relay;
+using Muster.Api.GraphQL;
 using Muster.Api.GraphQL.Scalars;
 using Muster.Incidents;
 using Muster.Incidents.Closing;
@@ -20,54 +20,30 @@ public static class IncidentMutations
             .Description("Reports an incident at a response level. Admin or commander.")
             .Argument<NonNullGraphType<ReportIncidentInputType>>("input")
             .AuthorizeWithRoles(Roles.Admin, Roles.Commander)
-            .ResolveAsync(async context =>
-            {
-                var input = context.GetArgument<Dictionary<string, object?>>("input");
-                var command = new ReportIncident((IncidentKind)input["kind"]!, (ResponseLevel)input["level"]!, (GeoPoint)input["location"]!,
-                    (string)input["title"]!, input.GetValueOrDefault("description") as string);
-                return Payload.From(await context.RequestServices!.GetRequiredService<ReportIncidentHandler>().Handle(command, context.CancellationToken));
-            });
+            .ResolveAsync(Mutation.Run((ReportIncidentHandler incidents, ReportIncidentInput input, CancellationToken ct) =>
+                incidents.Handle(new ReportIncident(input.Kind, input.Level, input.Location, input.Title, input.Description), ct)));
 
         mutation.Field<NonNullGraphType<IncidentPayloadType.ChangeLevel>>("changeIncidentLevel")
             .Description("Escalates or de-escalates an open incident, with a reason. Admin or commander.")
             .Argument<NonNullGraphType<ChangeIncidentLevelInputType>>("input")
             .AuthorizeWithRoles(Roles.Admin, Roles.Commander)
-            .ResolveAsync(async context =>
-            {
-                var input = context.GetArgument<Dictionary<string, object?>>("input");
-                if (IncidentId(input) is not { } incidentId)
-                {
-                    return Payload.NotFound("incident", "incidentId");
-                }
+            .ResolveAsync(Mutation.On(IncidentType.Existing, i => i.IncidentId,
+                (ChangeIncidentLevelHandler incidents, Guid incidentId, ChangeIncidentLevelInput input, CancellationToken ct) =>
+                    incidents.Handle(new ChangeIncidentLevel(incidentId, input.Level, input.Reason), ct)));
 
-                var command = new ChangeIncidentLevel(incidentId, (ResponseLevel)input["level"]!, (string)input["reason"]!);
-                return Payload.From(await context.RequestServices!.GetRequiredService<ChangeIncidentLevelHandler>().Handle(command, context.CancellationToken));
-            });
-
-        AddClose(mutation);
-    }
-
-    private static void AddClose(ObjectGraphType mutation) =>
         mutation.Field<NonNullGraphType<IncidentPayloadType.Close>>("closeIncident")
             .Description("Closes an incident: its units return, engaged experts are free again, unshipped supply requests are cancelled and what they held released. Admin or commander.")
             .Argument<NonNullGraphType<CloseIncidentInputType>>("input")
             .AuthorizeWithRoles(Roles.Admin, Roles.Commander)
-            .ResolveAsync(async context =>
-            {
-                var input = context.GetArgument<Dictionary<string, object?>>("input");
-                if (IncidentId(input) is not { } incidentId)
-                {
-                    return Payload.NotFound("incident", "incidentId");
-                }
-
-                var command = new CloseIncident(incidentId, (string)input["reason"]!);
-                return Payload.From(await context.RequestServices!.GetRequiredService<CloseIncidentHandler>().Handle(command, context.CancellationToken));
-            });
-
-    public static Guid? IncidentId(Dictionary<string, object?> input) => GlobalId.Of(IncidentType.TypeName, (string)input["incidentId"]!);
+            .ResolveAsync(Mutation.On(IncidentType.Existing, i => i.IncidentId,
+                (CloseIncidentHandler incidents, Guid incidentId, CloseIncidentInput input, CancellationToken ct) =>
+                    incidents.Handle(new CloseIncident(incidentId, input.Reason), ct)));
+    }
 }
 
-public sealed class ReportIncidentInputType : InputObjectGraphType
+public sealed record ReportIncidentInput(IncidentKind Kind, ResponseLevel Level, GeoPoint Location, string Title, string? Description);
+
+public sealed class ReportIncidentInputType : InputObjectGraphType<ReportIncidentInput>
 {
     public ReportIncidentInputType()
     {
@@ -80,7 +56,9 @@ public sealed class ReportIncidentInputType : InputObjectGraphType
     }
 }
 
-public sealed class ChangeIncidentLevelInputType : InputObjectGraphType
+public sealed record ChangeIncidentLevelInput(string IncidentId, ResponseLevel Level, string Reason);
+
+public sealed class ChangeIncidentLevelInputType : InputObjectGraphType<ChangeIncidentLevelInput>
 {
     public ChangeIncidentLevelInputType()
     {
@@ -91,7 +69,9 @@ public sealed class ChangeIncidentLevelInputType : InputObjectGraphType
     }
 }
 
-public sealed class CloseIncidentInputType : InputObjectGraphType
+public sealed record CloseIncidentInput(string IncidentId, string Reason);
+
+public sealed class CloseIncidentInputType : InputObjectGraphType<CloseIncidentInput>
 {
     public CloseIncidentInputType()
     {

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Muster.Api.Experts;
+using Muster.Api.GraphQL;
 using Muster.Api.GraphQL.Loading;
 using Muster.Api.Requests;
 using Muster.Api.Units;
@@ -18,6 +19,9 @@ namespace Muster.Api.Incidents;
 public sealed class IncidentType : ObjectGraphType<Incident>
 {
     public const string TypeName = "Incident";
+
+    /// <summary>What a mutation on an existing one names in its input (see <see cref="Mutation.On"/>).</summary>
+    public static readonly Existing Existing = new(TypeName, "incident");
 
     public IncidentType()
     {

@@ -1,3 +1,4 @@
+using Muster.Api.GraphQL;
 using Muster.Api.GraphQL.Relay;
 using Muster.Incidents;
 
@@ -6,6 +7,10 @@ namespace Muster.Api.Incidents;
 public static class IncidentsGraph
 {
     /// <summary>Incidents by id: every role may see incidents, partner agencies respond to them.</summary>
-    public static IServiceCollection AddIncidentsGraph(this IServiceCollection services) =>
-        services.AddSingleton<INodeSource>(new DocumentNodeSource<Incident>(IncidentType.TypeName, i => i.Id));
+    public static IServiceCollection AddIncidentsGraph(this IServiceCollection services) => services
+        .AddSingleton<INodeSource>(new DocumentNodeSource<Incident>(IncidentType.TypeName, i => i.Id))
+        .AddQueryFields(130, IncidentQueries.AddTo)
+        .AddQueryFields(140, IncidentHistoryQueries.AddTo)
+        .AddMutationFields(80, IncidentMutations.AddTo)
+        .AddSubscriptionFields(40, IncidentChangedSubscription.AddTo);
 }

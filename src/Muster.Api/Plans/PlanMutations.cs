@@ -1,6 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
-using Muster.Api.GraphQL.Relay;
+using Muster.Api.GraphQL;
 using Muster.Api.GraphQL.Scalars;
 using Muster.Api.Incidents;
 using Muster.Incidents;
@@ -20,38 +20,25 @@ public static class PlanMutations
             .Description("Defines the plan for an incident kind at a response level, or a new version of it. Admin or commander.")
             .Argument<NonNullGraphType<DefinePlanInputType>>("input")
             .AuthorizeWithRoles(Roles.Admin, Roles.Commander)
-            .ResolveAsync(async context =>
-            {
-                var input = context.GetArgument<Dictionary<string, object?>>("input");
-                var command = new DefinePlan((IncidentKind)input["incidentKind"]!, (ResponseLevel)input["level"]!, input.GetValueOrDefault("name") as string,
-                    new Requirements(
-                        Entries<UnitNeed>(input, "units"), Entries<SupplyNeed>(input, "supplies"), Entries<ExpertNeed>(input, "experts")),
-                    input.GetValueOrDefault("drillIntervalDays") as int?);
-                return Payload.From(await context.RequestServices!.GetRequiredService<DefinePlanHandler>().Handle(command, context.CancellationToken));
-            });
+            .ResolveAsync(Mutation.Run((DefinePlanHandler plans, DefinePlanInput input, CancellationToken ct) => plans.Handle(
+                new DefinePlan(input.IncidentKind, input.Level, input.Name,
+                    new Requirements(input.Units ?? [], input.Supplies ?? [], input.Experts ?? []), input.DrillIntervalDays), ct)));
 
         mutation.Field<NonNullGraphType<PlanPayloadType.Drill>>("recordDrill")
             .Description("Records that the plan was drilled; the next drill falls due an interval later. Admin or commander.")
             .Argument<NonNullGraphType<RecordDrillInputType>>("input")
             .AuthorizeWithRoles(Roles.Admin, Roles.Commander)
-            .ResolveAsync(async context =>
-            {
-                var input = context.GetArgument<Dictionary<string, object?>>("input");
-                if (GlobalId.Of(PlanType.TypeName, (string)input["planId"]!) is not { } planId)
-                {
-                    return Payload.NotFound("plan", "planId");
-                }
-
-                var command = new RecordDrill(planId, (DateOnly)input["heldOn"]!, input.GetValueOrDefault("notes") as string);
-                return Payload.From(await context.RequestServices!.GetRequiredService<RecordDrillHandler>().Handle(command, context.CancellationToken));
-            });
+            .ResolveAsync(Mutation.On(PlanType.Existing, i => i.PlanId,
+                (RecordDrillHandler plans, Guid planId, RecordDrillInput input, CancellationToken ct) =>
+                    plans.Handle(new RecordDrill(planId, input.HeldOn, input.Notes), ct)));
     }
-
-    private static IReadOnlyList<T> Entries<T>(Dictionary<string, object?> input, string key) =>
-        input.GetValueOrDefault(key) is IEnumerable<object?> items ? items.OfType<T>().ToList() : [];
 }
 
-public sealed class DefinePlanInputType : InputObjectGraphType
+public sealed record DefinePlanInput(
+    IncidentKind IncidentKind, ResponseLevel Level, string? Name,
+    IReadOnlyList<UnitNeed>? Units, IReadOnlyList<SupplyNeed>? Supplies, IReadOnlyList<ExpertNeed>? Experts, int? DrillIntervalDays);
+
+public sealed class DefinePlanInputType : InputObjectGraphType<DefinePlanInput>
 {
     public DefinePlanInputType()
     {
@@ -66,7 +53,9 @@ public sealed class DefinePlanInputType : InputObjectGraphType
     }
 }
 
-public sealed class RecordDrillInputType : InputObjectGraphType
+public sealed record RecordDrillInput(string PlanId, DateOnly HeldOn, string? Notes);
+
+public sealed class RecordDrillInputType : InputObjectGraphType<RecordDrillInput>
 {
     public RecordDrillInputType()
     {

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Muster.Api.GraphQL;
 using Muster.Api.GraphQL.Relay;
 using Muster.Api.GraphQL.Scalars;
 using Muster.Api.Incidents;
@@ -9,6 +10,9 @@ namespace Muster.Api.Plans;
 public sealed class PlanType : ObjectGraphType<Plan>
 {
     public const string TypeName = "Plan";
+
+    /// <summary>What a mutation on an existing one names in its input (see <see cref="Mutation.On"/>).</summary>
+    public static readonly Existing Existing = new(TypeName, "plan");
 
     public PlanType()
     {

@@ -1,3 +1,4 @@
+using Muster.Api.GraphQL;
 using Muster.Api.GraphQL.Relay;
 using Muster.Plans;
 
@@ -6,6 +7,8 @@ namespace Muster.Api.Plans;
 public static class PlansGraph
 {
     /// <summary>Plans by id: every role may read them (partners drill with the bureau).</summary>
-    public static IServiceCollection AddPlansGraph(this IServiceCollection services) =>
-        services.AddSingleton<INodeSource>(new DocumentNodeSource<Plan>(PlanType.TypeName, p => p.Id));
+    public static IServiceCollection AddPlansGraph(this IServiceCollection services) => services
+        .AddSingleton<INodeSource>(new DocumentNodeSource<Plan>(PlanType.TypeName, p => p.Id))
+        .AddQueryFields(120, PlanQueries.AddTo)
+        .AddMutationFields(70, PlanMutations.AddTo);
 }

@@ -73,8 +73,6 @@ public sealed class UnitNeedInputType : InputObjectGraphType<UnitNeed>
         Field<NonNullGraphType<StringGraphType>>("capability").Description("A capability tag, e.g. mine-rescue.");
         Field<NonNullGraphType<IntGraphType>>("count").Description($"1 to {Requirements.MaxCount}.");
     }
-
-    public override object ParseDictionary(IDictionary<string, object?> value) => new UnitNeed((string)value["capability"]!, (int)value["count"]!);
 }
 
 public sealed class SupplyNeedInputType : InputObjectGraphType<SupplyNeed>
@@ -85,8 +83,6 @@ public sealed class SupplyNeedInputType : InputObjectGraphType<SupplyNeed>
         Field<NonNullGraphType<StringGraphType>>("itemCode");
         Field<NonNullGraphType<IntGraphType>>("quantity").Description($"1 to {Requirements.MaxQuantity}, in the item's unit.");
     }
-
-    public override object ParseDictionary(IDictionary<string, object?> value) => new SupplyNeed((string)value["itemCode"]!, (int)value["quantity"]!);
 }
 
 public sealed class ExpertNeedInputType : InputObjectGraphType<ExpertNeed>
@@ -97,6 +93,4 @@ public sealed class ExpertNeedInputType : InputObjectGraphType<ExpertNeed>
         Field<NonNullGraphType<StringGraphType>>("specialty").Description("A specialty tag, e.g. mine-ventilation.");
         Field<NonNullGraphType<IntGraphType>>("count").Description($"1 to {Requirements.MaxCount}.");
     }
-
-    public override object ParseDictionary(IDictionary<string, object?> value) => new ExpertNeed((string)value["specialty"]!, (int)value["count"]!);
 }

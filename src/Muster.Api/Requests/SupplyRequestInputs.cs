@@ -1,11 +1,12 @@
 using GraphQL.Types;
 using Muster.Api.GraphQL.Scalars;
 using Muster.Requests;
+using Muster.Spatial;
 using Muster.Supplies;
 
 namespace Muster.Api.Requests;
 
-public sealed class SupplyLineInputType : InputObjectGraphType
+public sealed class SupplyLineInputType : InputObjectGraphType<ItemQuantity>
 {
     public SupplyLineInputType()
     {
@@ -16,7 +17,10 @@ public sealed class SupplyLineInputType : InputObjectGraphType
     }
 }
 
-public sealed class RequestSuppliesInputType : InputObjectGraphType
+public sealed record RequestSuppliesInput(
+    IReadOnlyList<ItemQuantity> Lines, GeoPoint DeliverTo, string? IncidentId, SupplyPriority Priority, DateTimeOffset? NeededBy, string? AgencyId, string? Note);
+
+public sealed class RequestSuppliesInputType : InputObjectGraphType<RequestSuppliesInput>
 {
     public RequestSuppliesInputType()
     {
@@ -33,7 +37,10 @@ public sealed class RequestSuppliesInputType : InputObjectGraphType
 }
 
 
-public sealed class ApproveSupplyRequestInputType : InputObjectGraphType
+/// <summary>The input of a mutation that needs nothing but the request.</summary>
+public sealed record SupplyRequestIdInput(string RequestId);
+
+public sealed class ApproveSupplyRequestInputType : InputObjectGraphType<SupplyRequestIdInput>
 {
     public ApproveSupplyRequestInputType()
     {
@@ -42,7 +49,10 @@ public sealed class ApproveSupplyRequestInputType : InputObjectGraphType
     }
 }
 
-public sealed class RejectSupplyRequestInputType : InputObjectGraphType
+/// <summary>The input of a mutation that needs the request and a reason.</summary>
+public sealed record SupplyRequestReasonInput(string RequestId, string Reason);
+
+public sealed class RejectSupplyRequestInputType : InputObjectGraphType<SupplyRequestReasonInput>
 {
     public RejectSupplyRequestInputType()
     {
@@ -52,7 +62,7 @@ public sealed class RejectSupplyRequestInputType : InputObjectGraphType
     }
 }
 
-public sealed class AllocateSupplyRequestInputType : InputObjectGraphType
+public sealed class AllocateSupplyRequestInputType : InputObjectGraphType<SupplyRequestIdInput>
 {
     public AllocateSupplyRequestInputType()
     {
@@ -61,7 +71,9 @@ public sealed class AllocateSupplyRequestInputType : InputObjectGraphType
     }
 }
 
-public sealed class DispatchShipmentInputType : InputObjectGraphType
+public sealed record DispatchShipmentInput(string RequestId, string Vehicle, string Driver, DateTimeOffset ExpectedArrival);
+
+public sealed class DispatchShipmentInputType : InputObjectGraphType<DispatchShipmentInput>
 {
     public DispatchShipmentInputType()
     {
@@ -73,7 +85,9 @@ public sealed class DispatchShipmentInputType : InputObjectGraphType
     }
 }
 
-public sealed class ConfirmDeliveryInputType : InputObjectGraphType
+public sealed record ConfirmDeliveryInput(string RequestId, IReadOnlyList<ItemQuantity> Received, string? Note);
+
+public sealed class ConfirmDeliveryInputType : InputObjectGraphType<ConfirmDeliveryInput>
 {
     public ConfirmDeliveryInputType()
     {
@@ -85,7 +99,7 @@ public sealed class ConfirmDeliveryInputType : InputObjectGraphType
     }
 }
 
-public sealed class CancelSupplyRequestInputType : InputObjectGraphType
+public sealed class CancelSupplyRequestInputType : InputObjectGraphType<SupplyRequestReasonInput>
 {
     public CancelSupplyRequestInputType()
     {

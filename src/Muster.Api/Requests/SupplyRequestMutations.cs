@@ -1,7 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
+using Muster.Api.GraphQL;
 using Muster.Api.GraphQL.Relay;
-using Muster.Api.GraphQL.Scalars;
 using Muster.Infrastructure;
 using Muster.Requests;
 using Muster.Requests.Allocating;
@@ -11,7 +11,6 @@ using Muster.Requests.Delivering;
 using Muster.Requests.Dispatching;
 using Muster.Requests.Rejecting;
 using Muster.Requests.Requesting;
-using Muster.Spatial;
 
 namespace Muster.Api.Requests;
 
@@ -24,90 +23,72 @@ public static class SupplyRequestMutations
             .Description("Asks for supplies to be delivered to a point. Partners (for their own agency), commanders, logistics, admin.")
             .Argument<NonNullGraphType<RequestSuppliesInputType>>("input")
             .AuthorizeWithRoles(Roles.Admin, Roles.Logistics, Roles.Commander, Roles.Partner)
-            .ResolveAsync(async context =>
+            .ResolveAsync(Mutation.Run(async (RequestSuppliesHandler requests, RequestSuppliesInput input, CancellationToken ct) =>
             {
-                var input = Input(context);
-                Guid? agencyId = null;
-                if (input.GetValueOrDefault("agencyId") is string agency)
+                var agencyId = input.AgencyId is { } agency ? GlobalId.Of(GlobalId.Agency, agency) : null;
+                if (input.AgencyId is not null && agencyId is null)
                 {
-                    agencyId = GlobalId.Of(GlobalId.Agency, agency);
-                    if (agencyId is null)
-                    {
-                        return Payload.NotFound("agency", "agencyId");
-                    }
+                    return Result<SupplyRequest>.Fail(DomainError.NotFound("no such agency", "agencyId"));
                 }
 
-                Guid? incidentId = null;
-                if (input.GetValueOrDefault("incidentId") is string incident)
+                var incidentId = input.IncidentId is { } incident ? GlobalId.Of(SupplyRequestType.IncidentTypeName, incident) : null;
+                if (input.IncidentId is not null && incidentId is null)
                 {
-                    incidentId = GlobalId.Of(SupplyRequestType.IncidentTypeName, incident);
-                    if (incidentId is null)
-                    {
-                        return new Payload(null, [DomainError.Validation("incidentId is not an incident's id", "incidentId")]);
-                    }
+                    return Result<SupplyRequest>.Fail(DomainError.Validation("incidentId is not an incident's id", "incidentId"));
                 }
 
-                var command = new RequestSupplies(Lines(input["lines"]), (GeoPoint)input["deliverTo"]!, incidentId, (SupplyPriority)input["priority"]!,
-                    input.GetValueOrDefault("neededBy") as DateTimeOffset?, agencyId, input.GetValueOrDefault("note") as string);
-                return Payload.From(await Handler<RequestSuppliesHandler>(context).Handle(command, context.CancellationToken));
-            });
+                return await requests.Handle(
+                    new RequestSupplies(input.Lines, input.DeliverTo, incidentId, input.Priority, input.NeededBy, agencyId, input.Note), ct);
+            }));
 
-        Change<ApproveSupplyRequestInputType, SupplyRequestPayloadType.Approve>(mutation, "approveSupplyRequest",
-            "Approves a REQUESTED request. Logistics and admin.", [Roles.Admin, Roles.Logistics],
-            (context, id, _) => Handler<ApproveSupplyRequestHandler>(context).Handle(new ApproveSupplyRequest(id), context.CancellationToken));
+        mutation.Field<NonNullGraphType<SupplyRequestPayloadType.Approve>>("approveSupplyRequest")
+            .Description("Approves a REQUESTED request. Logistics and admin.")
+            .Argument<NonNullGraphType<ApproveSupplyRequestInputType>>("input")
+            .AuthorizeWithRoles(Roles.Admin, Roles.Logistics)
+            .ResolveAsync(Mutation.On(SupplyRequestType.Existing, i => i.RequestId,
+                (ApproveSupplyRequestHandler requests, Guid requestId, SupplyRequestIdInput _, CancellationToken ct) =>
+                    requests.Handle(new ApproveSupplyRequest(requestId), ct)));
 
-        Change<RejectSupplyRequestInputType, SupplyRequestPayloadType.Reject>(mutation, "rejectSupplyRequest",
-            "Rejects a REQUESTED or APPROVED request, with the reason. Logistics and admin.", [Roles.Admin, Roles.Logistics],
-            (context, id, input) => Handler<RejectSupplyRequestHandler>(context).Handle(new RejectSupplyRequest(id, (string)input["reason"]!), context.CancellationToken));
+        mutation.Field<NonNullGraphType<SupplyRequestPayloadType.Reject>>("rejectSupplyRequest")
+            .Description("Rejects a REQUESTED or APPROVED request, with the reason. Logistics and admin.")
+            .Argument<NonNullGraphType<RejectSupplyRequestInputType>>("input")
+            .AuthorizeWithRoles(Roles.Admin, Roles.Logistics)
+            .ResolveAsync(Mutation.On(SupplyRequestType.Existing, i => i.RequestId,
+                (RejectSupplyRequestHandler requests, Guid requestId, SupplyRequestReasonInput input, CancellationToken ct) =>
+                    requests.Handle(new RejectSupplyRequest(requestId, input.Reason), ct)));
 
-        Change<AllocateSupplyRequestInputType, SupplyRequestPayloadType.Allocate>(mutation, "allocateSupplyRequest",
-            "Reserves what the request still lacks from the nearest depots the requesting agency may draw on (the open shared pool and its own); "
-            + "what none holds is returned as shortfalls. Approves a REQUESTED request on the way; on a PARTIALLY_ALLOCATED one, tops up what is missing. "
-            + "Never reserves the same stock twice: a lost race is retried, then answered CONFLICT. Logistics and admin.",
-            [Roles.Admin, Roles.Logistics],
-            (context, id, _) => Handler<AllocateSupplyRequestHandler>(context).Handle(new AllocateSupplyRequest(id), context.CancellationToken));
+        mutation.Field<NonNullGraphType<SupplyRequestPayloadType.Allocate>>("allocateSupplyRequest")
+            .Description("Reserves what the request still lacks from the nearest depots the requesting agency may draw on (the open shared pool and its own); "
+                + "what none holds is returned as shortfalls. Approves a REQUESTED request on the way; on a PARTIALLY_ALLOCATED one, tops up what is missing. "
+                + "Never reserves the same stock twice: a lost race is retried, then answered CONFLICT. Logistics and admin.")
+            .Argument<NonNullGraphType<AllocateSupplyRequestInputType>>("input")
+            .AuthorizeWithRoles(Roles.Admin, Roles.Logistics)
+            .ResolveAsync(Mutation.On(SupplyRequestType.Existing, i => i.RequestId,
+                (AllocateSupplyRequestHandler requests, Guid requestId, SupplyRequestIdInput _, CancellationToken ct) =>
+                    requests.Handle(new AllocateSupplyRequest(requestId), ct)));
 
-        Change<DispatchShipmentInputType, SupplyRequestPayloadType.Dispatch>(mutation, "dispatchShipment",
-            "Ships everything allocated: each reservation is issued from its depot, first-expiring lots first. Logistics and admin.", [Roles.Admin, Roles.Logistics],
-            (context, id, input) => Handler<DispatchShipmentHandler>(context).Handle(
-                new DispatchShipment(id, (string)input["vehicle"]!, (string)input["driver"]!, (DateTimeOffset)input["expectedArrival"]!), context.CancellationToken));
+        mutation.Field<NonNullGraphType<SupplyRequestPayloadType.Dispatch>>("dispatchShipment")
+            .Description("Ships everything allocated: each reservation is issued from its depot, first-expiring lots first. Logistics and admin.")
+            .Argument<NonNullGraphType<DispatchShipmentInputType>>("input")
+            .AuthorizeWithRoles(Roles.Admin, Roles.Logistics)
+            .ResolveAsync(Mutation.On(SupplyRequestType.Existing, i => i.RequestId,
+                (DispatchShipmentHandler requests, Guid requestId, DispatchShipmentInput input, CancellationToken ct) =>
+                    requests.Handle(new DispatchShipment(requestId, input.Vehicle, input.Driver, input.ExpectedArrival), ct)));
 
-        Change<ConfirmDeliveryInputType, SupplyRequestPayloadType.Confirm>(mutation, "confirmDelivery",
-            "Records what arrived; less than shipped is kept as discrepancies. Logistics, admin, or a partner of the requesting agency.",
-            [Roles.Admin, Roles.Logistics, Roles.Partner],
-            (context, id, input) => Handler<ConfirmDeliveryHandler>(context).Handle(
-                new ConfirmDelivery(id, Lines(input["received"]), input.GetValueOrDefault("note") as string), context.CancellationToken));
+        mutation.Field<NonNullGraphType<SupplyRequestPayloadType.Confirm>>("confirmDelivery")
+            .Description("Records what arrived; less than shipped is kept as discrepancies. Logistics, admin, or a partner of the requesting agency.")
+            .Argument<NonNullGraphType<ConfirmDeliveryInputType>>("input")
+            .AuthorizeWithRoles(Roles.Admin, Roles.Logistics, Roles.Partner)
+            .ResolveAsync(Mutation.On(SupplyRequestType.Existing, i => i.RequestId,
+                (ConfirmDeliveryHandler requests, Guid requestId, ConfirmDeliveryInput input, CancellationToken ct) =>
+                    requests.Handle(new ConfirmDelivery(requestId, input.Received, input.Note), ct)));
 
-        Change<CancelSupplyRequestInputType, SupplyRequestPayloadType.Cancel>(mutation, "cancelSupplyRequest",
-            "Withdraws a request before it ships and releases every reservation it holds. Logistics, admin, or a partner of the requesting agency.",
-            [Roles.Admin, Roles.Logistics, Roles.Partner],
-            (context, id, input) => Handler<CancelSupplyRequestHandler>(context).Handle(new CancelSupplyRequest(id, (string)input["reason"]!), context.CancellationToken));
+        mutation.Field<NonNullGraphType<SupplyRequestPayloadType.Cancel>>("cancelSupplyRequest")
+            .Description("Withdraws a request before it ships and releases every reservation it holds. Logistics, admin, or a partner of the requesting agency.")
+            .Argument<NonNullGraphType<CancelSupplyRequestInputType>>("input")
+            .AuthorizeWithRoles(Roles.Admin, Roles.Logistics, Roles.Partner)
+            .ResolveAsync(Mutation.On(SupplyRequestType.Existing, i => i.RequestId,
+                (CancelSupplyRequestHandler requests, Guid requestId, SupplyRequestReasonInput input, CancellationToken ct) =>
+                    requests.Handle(new CancelSupplyRequest(requestId, input.Reason), ct)));
     }
-
-    /// <summary>A mutation on an existing request: its input carries <c>requestId</c>; an id that is not a request's is NOT_FOUND.</summary>
-    private static void Change<TInput, TPayload>(ObjectGraphType mutation, string name, string description, string[] roles,
-        Func<IResolveFieldContext, Guid, Dictionary<string, object?>, Task<Result<SupplyRequest>>> handle)
-        where TInput : IInputObjectGraphType
-        where TPayload : IGraphType =>
-        mutation.Field<NonNullGraphType<TPayload>>(name)
-            .Description(description)
-            .Argument<NonNullGraphType<TInput>>("input")
-            .AuthorizeWithRoles(roles)
-            .ResolveAsync(async context =>
-            {
-                var input = Input(context);
-                return GlobalId.Of(SupplyRequestType.TypeName, (string)input["requestId"]!) is { } id
-                    ? Payload.From(await handle(context, id, input))
-                    : Payload.NotFound("supply request", "requestId");
-            });
-
-    private static List<ItemQuantity> Lines(object? lines) =>
-        ((IEnumerable<object?>)lines!).Cast<Dictionary<string, object?>>()
-            .Select(l => new ItemQuantity((string)l["itemCode"]!, (int)l["quantity"]!))
-            .ToList();
-
-    private static Dictionary<string, object?> Input(IResolveFieldContext context) => context.GetArgument<Dictionary<string, object?>>("input");
-
-    private static T Handler<T>(IResolveFieldContext context)
-        where T : notnull => context.RequestServices!.GetRequiredService<T>();
 }

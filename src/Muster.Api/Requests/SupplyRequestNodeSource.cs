@@ -6,9 +6,3 @@ namespace Muster.Api.Requests;
 /// <summary>Requests by id, through <see cref="RequestRules.MaySee"/>: a partner gets its own agency's only.</summary>
 public sealed class SupplyRequestNodeSource()
     : DocumentNodeSource<SupplyRequest>(SupplyRequestType.TypeName, r => r.Id, RequestRules.MaySee);
-
-public static class RequestsGraph
-{
-    public static IServiceCollection AddRequestsGraph(this IServiceCollection services) =>
-        services.AddSingleton<INodeSource, SupplyRequestNodeSource>();
-}

@@ -19,8 +19,8 @@ public static class SupplyRequestQueries
             .Paged()
             .ResolveAsync(async context =>
             {
-                var requests = context.RequestServices!.GetRequiredService<IQuerySession>().Query<SupplyRequest>().AsQueryable();
-                foreach (var agency in new[] { Visibility.OwnAgencyOnly(Visibility.Viewer(context)), RequestedAgency(context) }.OfType<Guid>())
+                var requests = context.RequestServices!.GetRequiredService<IQuerySession>().Query<SupplyRequest>().VisibleTo(Visibility.Viewer(context));
+                if (RequestedAgency(context) is { } agency)
                 {
                     requests = requests.Where(r => r.AgencyId == agency);
                 }

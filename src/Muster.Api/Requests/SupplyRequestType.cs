@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using Muster.Api.Agencies;
 using Muster.Api.Catalog;
+using Muster.Api.GraphQL;
 using Muster.Api.GraphQL.Relay;
 using Muster.Api.GraphQL.Scalars;
 using Muster.Requests;
@@ -10,6 +11,9 @@ namespace Muster.Api.Requests;
 public sealed class SupplyRequestType : ObjectGraphType<SupplyRequest>
 {
     public const string TypeName = "SupplyRequest";
+
+    /// <summary>What a mutation on an existing one names in its input (see <see cref="Mutation.On"/>).</summary>
+    public static readonly Existing Existing = new(TypeName, "supply request");
 
     /// <summary>Incidents arrive with their own capability; their global ids already have this type name.</summary>
     public const string IncidentTypeName = "Incident";

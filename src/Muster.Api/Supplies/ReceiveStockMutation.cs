@@ -1,7 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Muster.Api.Depots;
-using Muster.Api.GraphQL.Relay;
+using Muster.Api.GraphQL;
 using Muster.Api.GraphQL.Scalars;
 using Muster.Infrastructure;
 using Muster.Supplies;
@@ -17,23 +17,14 @@ public static class ReceiveStockMutation
             .Description("Books a lot of an item into a depot. Admin, logistics, or a partner for its own agency's depots.")
             .Argument<NonNullGraphType<ReceiveStockInputType>>("input")
             .AuthorizeWithRoles(Roles.Admin, Roles.Logistics, Roles.Partner)
-            .ResolveAsync(async context =>
-            {
-                var input = context.GetArgument<Dictionary<string, object?>>("input");
-                if (StockPayloadType.DepotId(input) is not { } depotId)
-                {
-                    return Payload.NotFound("depot", "depotId");
-                }
-
-                var command = new ReceiveStock(depotId, (string)input["itemCode"]!, (int)input["quantity"]!,
-                    input.GetValueOrDefault("lot") as string, input.GetValueOrDefault("expiresOn") as DateOnly?,
-                    (StockSource)input["source"]!, input.GetValueOrDefault("note") as string);
-                var handler = context.RequestServices!.GetRequiredService<ReceiveStockHandler>();
-                return Payload.From(await handler.Handle(command, context.CancellationToken));
-            });
+            .ResolveAsync(Mutation.On(DepotType.Existing, i => i.DepotId,
+                (ReceiveStockHandler stock, Guid depotId, ReceiveStockInput input, CancellationToken ct) => stock.Handle(
+                    new ReceiveStock(depotId, input.ItemCode, input.Quantity, input.Lot, input.ExpiresOn, input.Source, input.Note), ct)));
 }
 
-public sealed class ReceiveStockInputType : InputObjectGraphType
+public sealed record ReceiveStockInput(string DepotId, string ItemCode, int Quantity, string? Lot, DateOnly? ExpiresOn, StockSource Source, string? Note);
+
+public sealed class ReceiveStockInputType : InputObjectGraphType<ReceiveStockInput>
 {
     public ReceiveStockInputType()
     {
@@ -74,9 +65,6 @@ public abstract class StockPayloadType : ObjectGraphType<Payload>
             .Description("Empty when the change was made.")
             .Resolve(c => c.Source.Errors);
     }
-
-    /// <summary>The depot named by the input's <c>depotId</c>, or null when the id is not a depot's.</summary>
-    public static Guid? DepotId(Dictionary<string, object?> input) => GlobalId.Of(DepotType.TypeName, (string)input["depotId"]!);
 
     public sealed class Receive() : StockPayloadType("ReceiveStockPayload", "The depot and its stock line after the receipt, or why nothing was received.");
 

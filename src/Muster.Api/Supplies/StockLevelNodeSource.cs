@@ -16,9 +16,3 @@ public sealed class StockLevelNodeSource : INodeSource
         return levels.ToDictionary(l => l.Key, l => (object)l.Value);
     }
 }
-
-public static class StockGraph
-{
-    public static IServiceCollection AddStockGraph(this IServiceCollection services) =>
-        services.AddSingleton<INodeSource, StockLevelNodeSource>();
-}

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
-using Muster.Api.GraphQL.Scalars;
+using Muster.Api.Depots;
+using Muster.Api.GraphQL;
 using Muster.Infrastructure;
 using Muster.Supplies;
 using Muster.Supplies.Counting;
@@ -11,40 +12,31 @@ namespace Muster.Api.Supplies;
 /// <summary>Count corrections and write-offs on a stock line: admin, logistics, or a partner for its own agency's depots.</summary>
 public static class StockMovementMutations
 {
+    private const string Who = " Admin, logistics, or a partner for its own agency's depots.";
+
     public static void AddTo(ObjectGraphType mutation)
     {
-        Movement<AdjustStockInputType, StockPayloadType.Adjust>(mutation, "adjustStock",
-            "Corrects a lot to what a count found on the shelf, with the reason; it may not leave less on hand than is reserved.",
-            (context, depotId, input) => context.RequestServices!.GetRequiredService<AdjustStockHandler>().Handle(
-                new AdjustStock(depotId, (string)input["itemCode"]!, (string)input["lot"]!, (int)input["countedQuantity"]!, (string)input["reason"]!),
-                context.CancellationToken));
-
-        Movement<WriteOffStockInputType, StockPayloadType.WriteOff>(mutation, "writeOffStock",
-            "Takes unreserved stock of a lot off the books: expired or damaged.",
-            (context, depotId, input) => context.RequestServices!.GetRequiredService<WriteOffStockHandler>().Handle(
-                new WriteOffStock(depotId, (string)input["itemCode"]!, (string)input["lot"]!, (int)input["quantity"]!,
-                    (WriteOffReason)input["reason"]!, input.GetValueOrDefault("note") as string),
-                context.CancellationToken));
-    }
-
-    private static void Movement<TInput, TPayload>(ObjectGraphType mutation, string name, string description,
-        Func<IResolveFieldContext, Guid, Dictionary<string, object?>, Task<Result<StockLine>>> handle)
-        where TInput : IInputObjectGraphType
-        where TPayload : IGraphType =>
-        mutation.Field<NonNullGraphType<TPayload>>(name)
-            .Description(description + " Admin, logistics, or a partner for its own agency's depots.")
-            .Argument<NonNullGraphType<TInput>>("input")
+        mutation.Field<NonNullGraphType<StockPayloadType.Adjust>>("adjustStock")
+            .Description("Corrects a lot to what a count found on the shelf, with the reason; it may not leave less on hand than is reserved." + Who)
+            .Argument<NonNullGraphType<AdjustStockInputType>>("input")
             .AuthorizeWithRoles(Roles.Admin, Roles.Logistics, Roles.Partner)
-            .ResolveAsync(async context =>
-            {
-                var input = context.GetArgument<Dictionary<string, object?>>("input");
-                return StockPayloadType.DepotId(input) is { } depotId
-                    ? Payload.From(await handle(context, depotId, input))
-                    : Payload.NotFound("depot", "depotId");
-            });
+            .ResolveAsync(Mutation.On(DepotType.Existing, i => i.DepotId,
+                (AdjustStockHandler stock, Guid depotId, AdjustStockInput input, CancellationToken ct) => stock.Handle(
+                    new AdjustStock(depotId, input.ItemCode, input.Lot, input.CountedQuantity, input.Reason), ct)));
+
+        mutation.Field<NonNullGraphType<StockPayloadType.WriteOff>>("writeOffStock")
+            .Description("Takes unreserved stock of a lot off the books: expired or damaged." + Who)
+            .Argument<NonNullGraphType<WriteOffStockInputType>>("input")
+            .AuthorizeWithRoles(Roles.Admin, Roles.Logistics, Roles.Partner)
+            .ResolveAsync(Mutation.On(DepotType.Existing, i => i.DepotId,
+                (WriteOffStockHandler stock, Guid depotId, WriteOffStockInput input, CancellationToken ct) => stock.Handle(
+                    new WriteOffStock(depotId, input.ItemCode, input.Lot, input.Quantity, input.Reason, input.Note), ct)));
+    }
 }
 
-public sealed class AdjustStockInputType : InputObjectGraphType
+public sealed record AdjustStockInput(string DepotId, string ItemCode, string Lot, int CountedQuantity, string Reason);
+
+public sealed class AdjustStockInputType : InputObjectGraphType<AdjustStockInput>
 {
     public AdjustStockInputType()
     {
@@ -57,7 +49,9 @@ public sealed class AdjustStockInputType : InputObjectGraphType
     }
 }
 
-public sealed class WriteOffStockInputType : InputObjectGraphType
+public sealed record WriteOffStockInput(string DepotId, string ItemCode, string Lot, int Quantity, WriteOffReason Reason, string? Note);
+
+public sealed class WriteOffStockInputType : InputObjectGraphType<WriteOffStockInput>
 {
     public WriteOffStockInputType()
     {

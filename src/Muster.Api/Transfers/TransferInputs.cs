@@ -4,7 +4,9 @@ using Muster.Supplies.Transferring;
 
 namespace Muster.Api.Transfers;
 
-public sealed class TransferStockInputType : InputObjectGraphType
+public sealed record TransferStockInput(string FromDepotId, string ToDepotId, string ItemCode, int Quantity, string? Note);
+
+public sealed class TransferStockInputType : InputObjectGraphType<TransferStockInput>
 {
     public TransferStockInputType()
     {
@@ -17,7 +19,9 @@ public sealed class TransferStockInputType : InputObjectGraphType
     }
 }
 
-public sealed class ShipTransferInputType : InputObjectGraphType
+public sealed record ShipTransferInput(string TransferId, string Vehicle, string Driver);
+
+public sealed class ShipTransferInputType : InputObjectGraphType<ShipTransferInput>
 {
     public ShipTransferInputType()
     {
@@ -28,7 +32,9 @@ public sealed class ShipTransferInputType : InputObjectGraphType
     }
 }
 
-public sealed class ReceiveTransferInputType : InputObjectGraphType
+public sealed record ReceiveTransferInput(string TransferId);
+
+public sealed class ReceiveTransferInputType : InputObjectGraphType<ReceiveTransferInput>
 {
     public ReceiveTransferInputType()
     {
@@ -37,7 +43,9 @@ public sealed class ReceiveTransferInputType : InputObjectGraphType
     }
 }
 
-public sealed class CancelTransferInputType : InputObjectGraphType
+public sealed record CancelTransferInput(string TransferId, string Reason);
+
+public sealed class CancelTransferInputType : InputObjectGraphType<CancelTransferInput>
 {
     public CancelTransferInputType()
     {

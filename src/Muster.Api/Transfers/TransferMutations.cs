@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Muster.Api.Depots;
+using Muster.Api.GraphQL;
 using Muster.Api.GraphQL.Relay;
 using Muster.Api.GraphQL.Scalars;
 using Muster.Infrastructure;
@@ -20,58 +21,36 @@ public static class TransferMutations
             .Description("Starts a transfer: reserves the quantity at the source (RESERVED). Admin, logistics, or a partner from its own agency's depot to its own or a shared one.")
             .Argument<NonNullGraphType<TransferStockInputType>>("input")
             .AuthorizeWithRoles(Roles.Admin, Roles.Logistics, Roles.Partner)
-            .ResolveAsync(async context =>
-            {
-                var input = Input(context);
-                if (GlobalId.Of(DepotType.TypeName, (string)input["fromDepotId"]!) is not { } from)
-                {
-                    return Payload.NotFound("depot", "fromDepotId");
-                }
+            .ResolveAsync(Mutation.On(DepotType.Existing, i => i.FromDepotId,
+                (TransferStockHandler transfers, Guid from, TransferStockInput input, CancellationToken ct) =>
+                    GlobalId.Of(DepotType.TypeName, input.ToDepotId) is { } to
+                        ? transfers.Handle(new TransferStock(from, to, input.ItemCode, input.Quantity, input.Note), ct)
+                        : Task.FromResult<Result<Transfer>>(DomainError.NotFound("no such depot", "toDepotId"))));
 
-                if (GlobalId.Of(DepotType.TypeName, (string)input["toDepotId"]!) is not { } to)
-                {
-                    return Payload.NotFound("depot", "toDepotId");
-                }
-
-                var command = new TransferStock(from, to, (string)input["itemCode"]!, (int)input["quantity"]!, input.GetValueOrDefault("note") as string);
-                return Payload.From(await Handler<TransferStockHandler>(context).Handle(command, context.CancellationToken));
-            });
-
-        Step<ShipTransferInputType, TransferPayloadType.Ship>(mutation, "shipTransfer",
-            "Ships a RESERVED transfer: issues it at the source, first-expiring lots first; the destination counts it in transit. Admin, logistics, or a partner keeping the source.",
-            (context, id, input) => Handler<ShipTransferHandler>(context).Handle(
-                new ShipTransfer(id, (string)input["vehicle"]!, (string)input["driver"]!), context.CancellationToken));
-
-        Step<ReceiveTransferInputType, TransferPayloadType.Receive>(mutation, "receiveTransfer",
-            "Receives an IN_TRANSIT transfer: its lots go onto the destination's shelf with their expiry. Admin, logistics, or a partner keeping the destination.",
-            (context, id, _) => Handler<ReceiveTransferHandler>(context).Handle(new ReceiveTransfer(id), context.CancellationToken));
-
-        Step<CancelTransferInputType, TransferPayloadType.Cancel>(mutation, "cancelTransfer",
-            "Cancels a RESERVED transfer and releases its reservation; a shipped transfer can only be received. Admin, logistics, or a partner keeping the source.",
-            (context, id, input) => Handler<CancelTransferHandler>(context).Handle(new CancelTransfer(id, (string)input["reason"]!), context.CancellationToken));
-    }
-
-    /// <summary>A step of an existing transfer: its input carries <c>transferId</c>; an id that is not a transfer's is NOT_FOUND.</summary>
-    private static void Step<TInput, TPayload>(ObjectGraphType mutation, string name, string description,
-        Func<IResolveFieldContext, Guid, Dictionary<string, object?>, Task<Result<Transfer>>> handle)
-        where TInput : IInputObjectGraphType
-        where TPayload : IGraphType =>
-        mutation.Field<NonNullGraphType<TPayload>>(name)
-            .Description(description)
-            .Argument<NonNullGraphType<TInput>>("input")
+        mutation.Field<NonNullGraphType<TransferPayloadType.Ship>>("shipTransfer")
+            .Description("Ships a RESERVED transfer: issues it at the source, first-expiring lots first; the destination counts it in transit. Admin, logistics, or a partner keeping the source.")
+            .Argument<NonNullGraphType<ShipTransferInputType>>("input")
             .AuthorizeWithRoles(Roles.Admin, Roles.Logistics, Roles.Partner)
-            .ResolveAsync(async context =>
-            {
-                var input = Input(context);
-                return GlobalId.Of(TransferType.TypeName, (string)input["transferId"]!) is { } id
-                    ? Payload.From(await handle(context, id, input))
-                    : Payload.NotFound("transfer", "transferId");
-            });
+            .ResolveAsync(Mutation.On(TransferType.Existing, i => i.TransferId,
+                (ShipTransferHandler transfers, Guid transferId, ShipTransferInput input, CancellationToken ct) =>
+                    transfers.Handle(new ShipTransfer(transferId, input.Vehicle, input.Driver), ct)));
 
-    private static Dictionary<string, object?> Input(IResolveFieldContext context) => context.GetArgument<Dictionary<string, object?>>("input");
+        mutation.Field<NonNullGraphType<TransferPayloadType.Receive>>("receiveTransfer")
+            .Description("Receives an IN_TRANSIT transfer: its lots go onto the destination's shelf with their expiry. Admin, logistics, or a partner keeping the destination.")
+            .Argument<NonNullGraphType<ReceiveTransferInputType>>("input")
+            .AuthorizeWithRoles(Roles.Admin, Roles.Logistics, Roles.Partner)
+            .ResolveAsync(Mutation.On(TransferType.Existing, i => i.TransferId,
+                (ReceiveTransferHandler transfers, Guid transferId, ReceiveTransferInput _, CancellationToken ct) =>
+                    transfers.Handle(new ReceiveTransfer(transferId), ct)));
 
-    private static T Handler<T>(IResolveFieldContext context)
-        where T : notnull => context.RequestServices!.GetRequiredService<T>();
+        mutation.Field<NonNullGraphType<TransferPayloadType.Cancel>>("cancelTransfer")
+            .Description("Cancels a RESERVED transfer and releases its reservation; a shipped transfer can only be received. Admin, logistics, or a partner keeping the source.")
+            .Argument<NonNullGraphType<CancelTransferInputType>>("input")
+            .AuthorizeWithRoles(Roles.Admin, Roles.Logistics, Roles.Partner)
+            .ResolveAsync(Mutation.On(TransferType.Existing, i => i.TransferId,
+                (CancelTransferHandler transfers, Guid transferId, CancelTransferInput input, CancellationToken ct) =>
+                    transfers.Handle(new CancelTransfer(transferId, input.Reason), ct)));
+    }
 }
 
 public static class TransferPayloadType

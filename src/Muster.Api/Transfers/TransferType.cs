@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using Muster.Api.Catalog;
 using Muster.Api.Depots;
+using Muster.Api.GraphQL;
 using Muster.Api.GraphQL.Relay;
 using Muster.Api.GraphQL.Scalars;
 using Muster.Api.Supplies;
@@ -12,6 +13,9 @@ namespace Muster.Api.Transfers;
 public sealed class TransferType : ObjectGraphType<Transfer>
 {
     public const string TypeName = "Transfer";
+
+    /// <summary>What a mutation on an existing one names in its input (see <see cref="Mutation.On"/>).</summary>
+    public static readonly Existing Existing = new(TypeName, "transfer");
 
     public TransferType()
     {

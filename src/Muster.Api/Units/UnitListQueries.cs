@@ -28,7 +28,7 @@ public static class UnitListQueries
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<TagCountType>>>>("unitCapabilities")
             .Description("The capability tags in use, with how many units carry each.")
             .ResolveAsync(async context => (await context.RequestServices!.GetRequiredService<UnitFinder>()
-                .CapabilitiesAsync(Visibility.OwnAgencyOnly(Visibility.Viewer(context)), null, context.CancellationToken))
+                .CapabilitiesAsync(UnitVisibility.AgencyScope(Visibility.Viewer(context)), null, context.CancellationToken))
                 .Select(t => new TagCount(t.Tag, t.Count)).ToList());
 
         query.Field<NonNullGraphType<StringGraphType>>("unitsGeoJson")
@@ -58,7 +58,7 @@ public static class UnitListQueries
                 }
 
                 var unit = await History(context).AsOfAsync(id, context.GetArgument<DateTimeOffset>("at"), context.CancellationToken);
-                return unit is not null && Visibility.MaySee(Visibility.Viewer(context), unit.AgencyId) ? unit : null;
+                return unit is not null && UnitVisibility.MaySee(Visibility.Viewer(context), unit) ? unit : null;
             });
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<TrackPointType>>>>("unitTrack")
@@ -72,7 +72,7 @@ public static class UnitListQueries
                 }
 
                 var unit = await context.RequestServices!.GetRequiredService<IQuerySession>().LoadAsync<RescueUnit>(id, context.CancellationToken);
-                if (unit is null || !Visibility.MaySee(Visibility.Viewer(context), unit.AgencyId))
+                if (unit is null || !UnitVisibility.MaySee(Visibility.Viewer(context), unit))
                 {
                     return Array.Empty<TrackPoint>();
                 }
@@ -84,7 +84,7 @@ public static class UnitListQueries
     private static IQueryable<RescueUnit> Filtered(IResolveFieldContext context)
     {
         var scope = UnitSpatialQueries.Scope(context);
-        var units = context.RequestServices!.GetRequiredService<IQuerySession>().Query<RescueUnit>().VisibleTo(context, u => u.AgencyId);
+        var units = context.RequestServices!.GetRequiredService<IQuerySession>().Query<RescueUnit>().VisibleTo(Visibility.Viewer(context)).OfRequestedAgency(context, u => u.AgencyId);
         if (scope.Status is { } status)
         {
             units = units.Where(u => u.Status == status);

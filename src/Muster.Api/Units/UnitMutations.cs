@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using Muster.Api.GraphQL;
 using Muster.Api.GraphQL.Relay;
 using Muster.Api.GraphQL.Scalars;
 using Muster.Infrastructure;
@@ -19,55 +20,26 @@ public static class UnitMutations
             .Description("Registers a rescue unit at its home station. Admin, or a partner for its own agency.")
             .Argument<NonNullGraphType<RegisterUnitInputType>>("input")
             .AuthorizeWithRoles(Roles.Admin, Roles.Partner)
-            .ResolveAsync(async context =>
-            {
-                var input = context.GetArgument<Dictionary<string, object?>>("input");
-                var command = new RegisterUnit(
-                    (string)input["name"]!, (UnitKind)input["kind"]!, (NimsType)input["type"]!,
-                    ((IEnumerable<object?>)input["capabilities"]!).Select(c => (string)c!).ToList(),
-                    (int)input["crewSize"]!, (GeoPoint)input["location"]!,
-                    GlobalId.Of(GlobalId.Agency, (string)input["agencyId"]!) ?? Guid.Empty);
-                var handler = context.RequestServices!.GetRequiredService<RegisterUnitHandler>();
-                return Payload.From(await handler.Handle(command, context.CancellationToken));
-            });
+            .ResolveAsync(Mutation.Run((RegisterUnitHandler units, RegisterUnitInput input, CancellationToken ct) => units.Handle(
+                new RegisterUnit(input.Name, input.Kind, input.Type, input.Capabilities, input.CrewSize, input.Location,
+                    GlobalId.Of(GlobalId.Agency, input.AgencyId) ?? Guid.Empty), ct)));
 
         mutation.Field<NonNullGraphType<UnitPayloadType.ChangeStatus>>("changeUnitStatus")
             .Description("Moves a unit through its status lifecycle. Admin, commander, or a partner for its own units.")
             .Argument<NonNullGraphType<ChangeUnitStatusInputType>>("input")
             .AuthorizeWithRoles(Roles.Admin, Roles.Commander, Roles.Partner)
-            .ResolveAsync(async context =>
-            {
-                var input = context.GetArgument<Dictionary<string, object?>>("input");
-                if (UnitId(input) is not { } unitId)
-                {
-                    return Payload.NotFound("unit", "unitId");
-                }
-
-                var command = new ChangeUnitStatus(unitId, (UnitStatus)input["status"]!, input.GetValueOrDefault("reason") as string);
-                var handler = context.RequestServices!.GetRequiredService<ChangeUnitStatusHandler>();
-                return Payload.From(await handler.Handle(command, context.CancellationToken));
-            });
+            .ResolveAsync(Mutation.On(RescueUnitType.Existing, i => i.UnitId,
+                (ChangeUnitStatusHandler units, Guid unitId, ChangeUnitStatusInput input, CancellationToken ct) =>
+                    units.Handle(new ChangeUnitStatus(unitId, input.Status, input.Reason), ct)));
 
         mutation.Field<NonNullGraphType<UnitPayloadType.ReportPosition>>("reportUnitPosition")
             .Description("An AVL position report. A report older than the last known one is kept in the track but does not move the unit.")
             .Argument<NonNullGraphType<ReportUnitPositionInputType>>("input")
             .AuthorizeWithRoles(Roles.Admin, Roles.Commander, Roles.Partner)
-            .ResolveAsync(async context =>
-            {
-                var input = context.GetArgument<Dictionary<string, object?>>("input");
-                if (UnitId(input) is not { } unitId)
-                {
-                    return Payload.NotFound("unit", "unitId");
-                }
-
-                var command = new ReportUnitPosition(unitId, (GeoPoint)input["location"]!, (DateTimeOffset)input["at"]!);
-                var handler = context.RequestServices!.GetRequiredService<ReportUnitPositionHandler>();
-                return Payload.From(await handler.Handle(command, context.CancellationToken));
-            });
+            .ResolveAsync(Mutation.On(RescueUnitType.Existing, i => i.UnitId,
+                (ReportUnitPositionHandler units, Guid unitId, ReportUnitPositionInput input, CancellationToken ct) =>
+                    units.Handle(new ReportUnitPosition(unitId, input.Location, input.At), ct)));
     }
-
-    private static Guid? UnitId(Dictionary<string, object?> input) =>
-        GlobalId.Of(RescueUnitType.TypeName, (string)input["unitId"]!);
 }
 
 public static class UnitPayloadType
@@ -79,7 +51,10 @@ public static class UnitPayloadType
     public sealed class ReportPosition() : PayloadType<RescueUnitType>("ReportUnitPositionPayload", "unit", "The unit after the report, or why it was refused.");
 }
 
-public sealed class RegisterUnitInputType : InputObjectGraphType
+public sealed record RegisterUnitInput(
+    string Name, UnitKind Kind, NimsType Type, IReadOnlyList<string> Capabilities, int CrewSize, GeoPoint Location, string AgencyId);
+
+public sealed class RegisterUnitInputType : InputObjectGraphType<RegisterUnitInput>
 {
     public RegisterUnitInputType()
     {
@@ -94,7 +69,9 @@ public sealed class RegisterUnitInputType : InputObjectGraphType
     }
 }
 
-public sealed class ChangeUnitStatusInputType : InputObjectGraphType
+public sealed record ChangeUnitStatusInput(string UnitId, UnitStatus Status, string? Reason);
+
+public sealed class ChangeUnitStatusInputType : InputObjectGraphType<ChangeUnitStatusInput>
 {
     public ChangeUnitStatusInputType()
     {
@@ -105,7 +82,9 @@ public sealed class ChangeUnitStatusInputType : InputObjectGraphType
     }
 }
 
-public sealed class ReportUnitPositionInputType : InputObjectGraphType
+public sealed record ReportUnitPositionInput(string UnitId, GeoPoint Location, DateTimeOffset At);
+
+public sealed class ReportUnitPositionInputType : InputObjectGraphType<ReportUnitPositionInput>
 {
     public ReportUnitPositionInputType()
     {

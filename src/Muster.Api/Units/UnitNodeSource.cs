@@ -3,4 +3,4 @@ using Muster.Units;
 
 namespace Muster.Api.Units;
 
-public sealed class UnitNodeSource() : AgencyOwnedNodeSource<RescueUnit>(RescueUnitType.TypeName, u => u.Id, u => u.AgencyId);
+public sealed class UnitNodeSource() : DocumentNodeSource<RescueUnit>(RescueUnitType.TypeName, u => u.Id, UnitVisibility.MaySee);

@@ -72,7 +72,7 @@ public static class UnitSpatialQueries
             throw Invalid($"'{capability}' is not a capability tag");
         }
 
-        return new UnitScope(Visibility.OwnAgencyOnly(Visibility.Viewer(context)), context.GetArgument<UnitStatus?>("status"), capability);
+        return new UnitScope(UnitVisibility.AgencyScope(Visibility.Viewer(context)), context.GetArgument<UnitStatus?>("status"), capability);
     }
 
     private static UnitFinder Finder(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<UnitFinder>();

@@ -1,13 +1,13 @@
 using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
-using Muster.Agencies.Registering;
+using Muster.Infrastructure;
 
 namespace Muster.Agencies;
 
 public static class AgenciesModule
 {
-    public static StoreOptions ConfigureAgencies(this StoreOptions options)
+    private static StoreOptions ConfigureAgencies(this StoreOptions options)
     {
         options.Projections.Add<AgencyProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<Agency>().Index(a => a.Name);
@@ -15,5 +15,7 @@ public static class AgenciesModule
     }
 
     public static IServiceCollection AddAgencies(this IServiceCollection services) =>
-        services.AddScoped<RegisterAgencyHandler>();
+        services
+            .ConfigureMarten(options => options.ConfigureAgencies())
+            .AddHandlers(typeof(AgenciesModule));
 }

@@ -1,14 +1,13 @@
 using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
-using Muster.ApiKeys.Issuing;
-using Muster.ApiKeys.Revoking;
+using Muster.Infrastructure;
 
 namespace Muster.ApiKeys;
 
 public static class ApiKeysModule
 {
-    public static StoreOptions ConfigureApiKeys(this StoreOptions options)
+    private static StoreOptions ConfigureApiKeys(this StoreOptions options)
     {
         options.Projections.Add<ApiKeyProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<ApiKey>().UniqueIndex(k => k.SecretHash).Index(k => k.AgencyId);
@@ -16,5 +15,8 @@ public static class ApiKeysModule
     }
 
     public static IServiceCollection AddApiKeys(this IServiceCollection services) =>
-        services.AddScoped<IssueApiKeyHandler>().AddScoped<RevokeApiKeyHandler>().AddScoped<ApiKeyLookup>();
+        services
+            .ConfigureMarten(options => options.ConfigureApiKeys())
+            .AddHandlers(typeof(ApiKeysModule))
+            .AddScoped<ApiKeyLookup>();
 }

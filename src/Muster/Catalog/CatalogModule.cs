@@ -2,16 +2,15 @@ using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Muster.Catalog.Defining;
+using Muster.Infrastructure;
 using Muster.Catalog.CheckingLowStock;
-using Muster.Catalog.SettingMinimumStock;
 using Quartz;
 
 namespace Muster.Catalog;
 
 public static class CatalogModule
 {
-    public static StoreOptions ConfigureCatalog(this StoreOptions options)
+    private static StoreOptions ConfigureCatalog(this StoreOptions options)
     {
         options.Projections.Add<ItemProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<Item>().UniqueIndex(i => i.Code);
@@ -19,7 +18,9 @@ public static class CatalogModule
     }
 
     public static IServiceCollection AddCatalog(this IServiceCollection services) =>
-        services.AddScoped<DefineItemHandler>();
+        services
+            .ConfigureMarten(options => options.ConfigureCatalog())
+            .AddHandlers(typeof(CatalogModule));
 
     /// <summary>Minimum stock levels per item and the scheduled check against them (<c>Supplies:LowStock:Interval</c>).</summary>
     public static IServiceCollection AddLowStockAlerts(this IServiceCollection services, IConfiguration configuration)
@@ -31,7 +32,6 @@ public static class CatalogModule
         }
 
         services.AddSingleton(options);
-        services.AddScoped<SetMinimumStockHandler>();
         services.AddSingleton<AvailableStock>();
         services.AddQuartz(quartz => quartz.ScheduleJob<CheckLowStock>(
             trigger => trigger.WithIdentity("check-low-stock", "supplies")

@@ -1,18 +1,14 @@
 using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
-using Muster.Depots.Closing;
+using Muster.Infrastructure;
 using Muster.Depots.Locating;
-using Muster.Depots.Pledging;
-using Muster.Depots.Registering;
-using Muster.Depots.Relocating;
-using Muster.Depots.Withdrawing;
 
 namespace Muster.Depots;
 
 public static class DepotsModule
 {
-    public static StoreOptions ConfigureDepots(this StoreOptions options)
+    private static StoreOptions ConfigureDepots(this StoreOptions options)
     {
         options.Projections.Add<DepotProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<DepotLocationsProjection>(ProjectionLifecycle.Inline);
@@ -22,11 +18,8 @@ public static class DepotsModule
 
     public static IServiceCollection AddDepots(this IServiceCollection services) =>
         services
+            .ConfigureMarten(options => options.ConfigureDepots())
             .AddScoped<DepotStreams>()
-            .AddScoped<RegisterDepotHandler>()
-            .AddScoped<RelocateDepotHandler>()
-            .AddScoped<PledgeDepotHandler>()
-            .AddScoped<WithdrawDepotHandler>()
-            .AddScoped<CloseDepotHandler>()
+            .AddHandlers(typeof(DepotsModule))
             .AddScoped<DepotFinder>();
 }

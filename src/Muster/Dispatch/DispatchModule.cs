@@ -1,14 +1,14 @@
 using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
-using Muster.Dispatch.Approving;
+using Muster.Infrastructure;
 using Muster.Dispatch.Proposing;
 
 namespace Muster.Dispatch;
 
 public static class DispatchModule
 {
-    public static StoreOptions ConfigureDispatch(this StoreOptions options)
+    private static StoreOptions ConfigureDispatch(this StoreOptions options)
     {
         options.Projections.Add<DispatchProposalProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<DispatchProposal>().Index(p => p.IncidentId);
@@ -17,7 +17,7 @@ public static class DispatchModule
 
     public static IServiceCollection AddDispatch(this IServiceCollection services) =>
         services
+            .ConfigureMarten(options => options.ConfigureDispatch())
             .AddScoped<DispatchCandidateFinder>()
-            .AddScoped<ProposeDispatchHandler>()
-            .AddScoped<ApproveDispatchHandler>();
+            .AddHandlers(typeof(DispatchModule));
 }

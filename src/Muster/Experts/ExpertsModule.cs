@@ -2,17 +2,16 @@ using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Muster.Infrastructure;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Muster.Experts.ChangingAvailability;
 using Muster.Experts.Locating;
-using Muster.Experts.Registering;
 using Muster.Spatial;
 
 namespace Muster.Experts;
 
 public static class ExpertsModule
 {
-    public static StoreOptions ConfigureExperts(this StoreOptions options)
+    private static StoreOptions ConfigureExperts(this StoreOptions options)
     {
         options.Projections.Add<ExpertProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<ExpertLocationsProjection>(ProjectionLifecycle.Inline);
@@ -22,10 +21,10 @@ public static class ExpertsModule
 
     public static IServiceCollection AddExperts(this IServiceCollection services, IConfiguration configuration)
     {
+        services.ConfigureMarten(options => options.ConfigureExperts());
         // The ETA model is shared with units; whichever capability registers first provides it.
         services.TryAddSingleton(_ => new EtaModel(configuration.GetSection(EtaOptions.Section).Get<EtaOptions>() ?? new EtaOptions()));
-        services.AddScoped<RegisterExpertHandler>();
-        services.AddScoped<ChangeExpertAvailabilityHandler>();
+        services.AddHandlers(typeof(ExpertsModule));
         services.AddScoped<ExpertFinder>();
         return services;
     }

@@ -1,15 +1,13 @@
 using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
-using Muster.Incidents.Closing;
-using Muster.Incidents.Grading;
-using Muster.Incidents.Reporting;
+using Muster.Infrastructure;
 
 namespace Muster.Incidents;
 
 public static class IncidentsModule
 {
-    public static StoreOptions ConfigureIncidents(this StoreOptions options)
+    private static StoreOptions ConfigureIncidents(this StoreOptions options)
     {
         options.Projections.Add<IncidentProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<Incident>().Index(i => i.Status).Index(i => i.ReportedAt);
@@ -18,8 +16,7 @@ public static class IncidentsModule
 
     public static IServiceCollection AddIncidents(this IServiceCollection services) =>
         services
+            .ConfigureMarten(options => options.ConfigureIncidents())
             .AddScoped<IncidentStreams>()
-            .AddScoped<ReportIncidentHandler>()
-            .AddScoped<ChangeIncidentLevelHandler>()
-            .AddScoped<CloseIncidentHandler>();
+            .AddHandlers(typeof(IncidentsModule));
 }

@@ -9,15 +9,13 @@ using Weasel.Postgresql;
 
 namespace Muster.Infrastructure;
 
-/// <summary>Configures the Marten 9 event store once: PostGIS, NetTopologySuite, actor metadata, the capabilities' projections.</summary>
+/// <summary>Configures the Marten 9 event store once: PostGIS, NetTopologySuite, actor metadata, change notices, idempotency keys.</summary>
 public static class EventStoreModule
 {
     public const string Schema = "muster";
 
-    public static IServiceCollection AddEventStore(
-        this IServiceCollection services,
-        string connectionString,
-        params Action<StoreOptions>[] capabilities)
+    /// <summary>The store itself; each capability adds its projections and indexes from its own <c>Add…()</c> (Marten's <c>ConfigureMarten</c>).</summary>
+    public static IServiceCollection AddEventStore(this IServiceCollection services, string connectionString)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ => OpenDataSource(connectionString));
@@ -37,11 +35,6 @@ public static class EventStoreModule
                 options.Listeners.Add(new ChangeNotifier());
                 options.Listeners.Add(new IdempotencyKeyRecorder(provider.GetRequiredService<TimeProvider>()));
                 options.Storage.ExtendedSchemaObjects.Add(IdempotencyKeysTable.Define());
-                foreach (var configure in capabilities)
-                {
-                    configure(options);
-                }
-
                 return options;
             })
             .UseLightweightSessions()

@@ -1,7 +1,7 @@
 using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
-using Muster.Plans.Defining;
+using Muster.Infrastructure;
 using Muster.Plans.Drilling;
 using Quartz;
 
@@ -9,7 +9,7 @@ namespace Muster.Plans;
 
 public static class PlansModule
 {
-    public static StoreOptions ConfigurePlans(this StoreOptions options)
+    private static StoreOptions ConfigurePlans(this StoreOptions options)
     {
         options.Projections.Add<PlanProjection>(ProjectionLifecycle.Inline);
         return options;
@@ -17,7 +17,8 @@ public static class PlansModule
 
     public static IServiceCollection AddPlans(this IServiceCollection services)
     {
-        services.AddScoped<DefinePlanHandler>().AddScoped<RecordDrillHandler>().AddScoped<DrillReminders>();
+        services.ConfigureMarten(options => options.ConfigurePlans());
+        services.AddHandlers(typeof(PlansModule)).AddScoped<DrillReminders>();
         services.AddQuartz(quartz => quartz.ScheduleJob<DrillReminders>(
             trigger => trigger.WithIdentity("drill-reminders", "plans")
                 .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(TimeSpan.FromHours(6)).RepeatForever()),

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
-using Muster.Spreadsheets.ImportingStock;
+using Muster.Infrastructure;
 
 namespace Muster.Spreadsheets;
 
 public static class SpreadsheetsModule
 {
     public static IServiceCollection AddSpreadsheets(this IServiceCollection services) =>
-        services.AddScoped<ImportStockHandler>();
+        services.AddHandlers(typeof(SpreadsheetsModule));
 }

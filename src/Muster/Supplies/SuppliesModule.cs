@@ -2,12 +2,10 @@ using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Muster.Supplies.Counting;
+using Muster.Infrastructure;
 using Muster.Supplies.Expiring;
 using Muster.Supplies.History;
 using Muster.Supplies.Levels;
-using Muster.Supplies.Receiving;
-using Muster.Supplies.WritingOff;
 using Muster.Supplies.Writing;
 using Quartz;
 
@@ -15,7 +13,7 @@ namespace Muster.Supplies;
 
 public static class SuppliesModule
 {
-    public static StoreOptions ConfigureSupplies(this StoreOptions options)
+    private static StoreOptions ConfigureSupplies(this StoreOptions options)
     {
         options.Projections.Add<StockLineProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<StockLevelsProjection>(ProjectionLifecycle.Inline);
@@ -25,10 +23,9 @@ public static class SuppliesModule
 
     public static IServiceCollection AddSupplies(this IServiceCollection services) =>
         services
+            .ConfigureMarten(options => options.ConfigureSupplies())
             .AddScoped<StockTransaction>()
-            .AddScoped<ReceiveStockHandler>()
-            .AddScoped<AdjustStockHandler>()
-            .AddScoped<WriteOffStockHandler>()
+            .AddHandlers(typeof(SuppliesModule))
             .AddScoped<StockLevels>()
             .AddScoped<StockHistory>()
             .AddScoped<ExpiringLots>();

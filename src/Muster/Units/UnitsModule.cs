@@ -2,13 +2,11 @@ using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Muster.Infrastructure;
 using Muster.Infrastructure.Time;
 using Muster.Spatial;
-using Muster.Units.ChangingStatus;
 using Muster.Units.History;
 using Muster.Units.Locating;
-using Muster.Units.Registering;
-using Muster.Units.ReportingPosition;
 using Muster.Units.Staleness;
 using Quartz;
 
@@ -16,7 +14,7 @@ namespace Muster.Units;
 
 public static class UnitsModule
 {
-    public static StoreOptions ConfigureUnits(this StoreOptions options)
+    private static StoreOptions ConfigureUnits(this StoreOptions options)
     {
         options.Projections.Add<UnitProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<UnitLocationsProjection>(ProjectionLifecycle.Inline);
@@ -26,12 +24,11 @@ public static class UnitsModule
 
     public static IServiceCollection AddUnits(this IServiceCollection services, IConfiguration configuration)
     {
+        services.ConfigureMarten(options => options.ConfigureUnits());
         services.Configure<ReportedTimes>(configuration.GetSection(ReportedTimes.Section));
         services.AddSingleton(configuration.GetSection(UnitFinderOptions.Section).Get<UnitFinderOptions>() ?? new UnitFinderOptions());
         services.AddSingleton(new EtaModel(configuration.GetSection(EtaOptions.Section).Get<EtaOptions>() ?? new EtaOptions()));
-        services.AddScoped<RegisterUnitHandler>();
-        services.AddScoped<ChangeUnitStatusHandler>();
-        services.AddScoped<ReportUnitPositionHandler>();
+        services.AddHandlers(typeof(UnitsModule));
         services.AddScoped<UnitFinder>();
         services.AddScoped<UnitHistory>();
         services.AddQuartz(quartz => quartz.ScheduleJob<MarkStalePositions>(

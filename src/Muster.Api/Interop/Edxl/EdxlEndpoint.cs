@@ -196,7 +196,7 @@ public static class EdxlEndpoint
         }
 
         var request = await session.LoadAsync<SupplyRequest>(requestId, http.RequestAborted);
-        return request is not null && (Visibility.OwnAgencyOnly(viewer) is not { } own || request.AgencyId == own) ? request : null;
+        return request is not null && RequestRules.MaySee(viewer, request) ? request : null;
     }
 
     private static IResult? Refused(IReadOnlyList<DomainError> errors) =>

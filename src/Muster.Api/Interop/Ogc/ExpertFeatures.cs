@@ -32,7 +32,7 @@ public sealed class ExpertFeatures : OgcCollection
             : null;
 
     private static IQueryable<Expert> Visible(IQuerySession session, Actor viewer) =>
-        Visibility.OwnAgencyOnly(viewer) is { } own ? session.Query<Expert>().Where(e => e.AgencyId == own) : session.Query<Expert>();
+        session.Query<Expert>().VisibleTo(viewer);
 
     private static JsonObject Feature(Expert e) => GeoJson.Feature(GlobalId.Encode(ExpertType.TypeName, e.Id), e.Location, new JsonObject
     {

@@ -43,7 +43,7 @@ public sealed class UnitFeatures : OgcCollection
             : null;
 
     private static IQueryable<RescueUnit> Visible(IQuerySession session, Actor viewer) =>
-        Visibility.OwnAgencyOnly(viewer) is { } own ? session.Query<RescueUnit>().Where(u => u.AgencyId == own) : session.Query<RescueUnit>();
+        session.Query<RescueUnit>().VisibleTo(viewer);
 
     private static JsonObject Feature(RescueUnit u) => GeoJson.Feature(GlobalId.Encode(RescueUnitType.TypeName, u.Id), u.Location, new JsonObject
     {

@@ -95,11 +95,7 @@ public static class SpreadsheetExports
             return refused;
         }
 
-        var requests = session.Query<SupplyRequest>().AsQueryable();
-        if (Visibility.OwnAgencyOnly(Viewer(http)) is { } own)
-        {
-            requests = requests.Where(r => r.AgencyId == own);
-        }
+        var requests = session.Query<SupplyRequest>().VisibleTo(Viewer(http));
 
         var found = await requests.OrderByDescending(r => r.RequestedAt).Take(MaxRequests).ToListAsync(http.RequestAborted);
         static string List(IEnumerable<(string Code, int Quantity)> lines) => string.Join("; ", lines.Select(l => $"{l.Code}×{l.Quantity}"));

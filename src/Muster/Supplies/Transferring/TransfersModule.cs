@@ -1,12 +1,13 @@
 using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using Muster.Infrastructure;
 
 namespace Muster.Supplies.Transferring;
 
 public static class TransfersModule
 {
-    public static StoreOptions ConfigureTransfers(this StoreOptions options)
+    private static StoreOptions ConfigureTransfers(this StoreOptions options)
     {
         options.Projections.Add<TransferProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<Transfer>().Index(t => t.FromDepotId).Index(t => t.ToDepotId).Index(t => t.RequestedAt);
@@ -15,9 +16,7 @@ public static class TransfersModule
 
     public static IServiceCollection AddTransfers(this IServiceCollection services) =>
         services
+            .ConfigureMarten(options => options.ConfigureTransfers())
             .AddScoped<TransferStreams>()
-            .AddScoped<TransferStockHandler>()
-            .AddScoped<ShipTransferHandler>()
-            .AddScoped<ReceiveTransferHandler>()
-            .AddScoped<CancelTransferHandler>();
+            .AddHandlers(typeof(TransfersModule));
 }
