@@ -4,7 +4,7 @@ using Muster.Api.Depots;
 using Muster.Api.GraphQL.Relay;
 using Muster.Api.GraphQL.Scalars;
 using Muster.Infrastructure;
-using Muster.Supplies.Transferring;
+using Muster.Transfers;
 
 namespace Muster.Api.Transfers;
 

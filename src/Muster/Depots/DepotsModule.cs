@@ -22,7 +22,6 @@ public static class DepotsModule
 
     public static IServiceCollection AddDepots(this IServiceCollection services) =>
         services
-            .AddScoped<DepotStreams>()
             .AddScoped<RegisterDepotHandler>()
             .AddScoped<RelocateDepotHandler>()
             .AddScoped<PledgeDepotHandler>()

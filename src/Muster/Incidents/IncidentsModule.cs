@@ -18,7 +18,6 @@ public static class IncidentsModule
 
     public static IServiceCollection AddIncidents(this IServiceCollection services) =>
         services
-            .AddScoped<IncidentStreams>()
             .AddScoped<ReportIncidentHandler>()
             .AddScoped<ChangeIncidentLevelHandler>()
             .AddScoped<CloseIncidentHandler>();

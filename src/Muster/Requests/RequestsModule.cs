@@ -27,7 +27,6 @@ public static class RequestsModule
     {
         var options = configuration.GetSection(RequestsOptions.Section).Get<RequestsOptions>() ?? new RequestsOptions();
         services.AddSingleton(options);
-        services.AddScoped<RequestWriter>();
         services.AddScoped<StockCandidates>();
         services.AddSingleton<AllocationGate>();
         services.AddScoped<RequestSuppliesHandler>();

@@ -8,7 +8,6 @@ using Muster.Supplies.History;
 using Muster.Supplies.Levels;
 using Muster.Supplies.Receiving;
 using Muster.Supplies.WritingOff;
-using Muster.Supplies.Writing;
 using Quartz;
 
 namespace Muster.Supplies;
@@ -25,7 +24,6 @@ public static class SuppliesModule
 
     public static IServiceCollection AddSupplies(this IServiceCollection services) =>
         services
-            .AddScoped<StockTransaction>()
             .AddScoped<ReceiveStockHandler>()
             .AddScoped<AdjustStockHandler>()
             .AddScoped<WriteOffStockHandler>()

@@ -1,6 +1,6 @@
 using Muster.Infrastructure;
 using Muster.Supplies;
-using Muster.Supplies.Transferring;
+using Muster.Transfers;
 using static Muster.Tests.Transfers.Given;
 
 namespace Muster.Tests.Transfers;

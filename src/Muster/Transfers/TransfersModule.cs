@@ -2,7 +2,7 @@ using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Muster.Supplies.Transferring;
+namespace Muster.Transfers;
 
 public static class TransfersModule
 {
@@ -15,7 +15,6 @@ public static class TransfersModule
 
     public static IServiceCollection AddTransfers(this IServiceCollection services) =>
         services
-            .AddScoped<TransferStreams>()
             .AddScoped<TransferStockHandler>()
             .AddScoped<ShipTransferHandler>()
             .AddScoped<ReceiveTransferHandler>()
