@@ -1,6 +1,10 @@
 using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using Muster.Transfers.Cancelling;
+using Muster.Transfers.Receiving;
+using Muster.Transfers.Shipping;
+using Muster.Transfers.Starting;
 
 namespace Muster.Transfers;
 

@@ -5,6 +5,8 @@ using Muster.Infrastructure;
 using Muster.Spatial;
 using Muster.Supplies;
 using Muster.Transfers;
+using Muster.Transfers.Shipping;
+using Muster.Transfers.Starting;
 
 namespace Muster.Tests.Transfers;
 

@@ -2,8 +2,9 @@ using Muster.Infrastructure;
 using Muster.Infrastructure.Writing;
 using Muster.Supplies;
 using Muster.Supplies.Reserving;
+using Muster.Transfers;
 
-namespace Muster.Transfers;
+namespace Muster.Transfers.Shipping;
 
 /// <summary>The reserved stock leaves the source on a vehicle.</summary>
 public sealed record ShipTransfer(Guid TransferId, string Vehicle, string Driver);

@@ -5,8 +5,9 @@ using Muster.Infrastructure;
 using Muster.Infrastructure.Writing;
 using Muster.Supplies;
 using Muster.Supplies.Reserving;
+using Muster.Transfers;
 
-namespace Muster.Transfers;
+namespace Muster.Transfers.Starting;
 
 /// <summary>Move a quantity of an item from one depot to another (调拨).</summary>
 public sealed record TransferStock(Guid FromDepotId, Guid ToDepotId, string ItemCode, int Quantity, string? Note);

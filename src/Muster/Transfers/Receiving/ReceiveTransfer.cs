@@ -2,8 +2,9 @@ using System.Globalization;
 using Muster.Infrastructure;
 using Muster.Infrastructure.Writing;
 using Muster.Supplies;
+using Muster.Transfers;
 
-namespace Muster.Transfers;
+namespace Muster.Transfers.Receiving;
 
 /// <summary>The destination confirms the transfer arrived.</summary>
 public sealed record ReceiveTransfer(Guid TransferId);

@@ -2,8 +2,9 @@ using Muster.Infrastructure;
 using Muster.Infrastructure.Writing;
 using Muster.Supplies;
 using Muster.Supplies.Reserving;
+using Muster.Transfers;
 
-namespace Muster.Transfers;
+namespace Muster.Transfers.Cancelling;
 
 /// <summary>Call a transfer off before it ships.</summary>
 public sealed record CancelTransfer(Guid TransferId, string Reason);
