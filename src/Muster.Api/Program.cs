@@ -35,7 +35,7 @@ using Muster.Requests;
 using Muster.Scheduling;
 using Muster.Seeding;
 using Muster.Supplies;
-using Muster.Supplies.Transferring;
+using Muster.Transfers;
 using Muster.Units;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -1,6 +1,6 @@
 using GraphQL.Types;
 using Muster.Supplies;
-using Muster.Supplies.Transferring;
+using Muster.Transfers;
 
 namespace Muster.Api.Transfers;
 

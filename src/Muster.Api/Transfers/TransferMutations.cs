@@ -5,7 +5,11 @@ using Muster.Api.GraphQL;
 using Muster.Api.GraphQL.Relay;
 using Muster.Api.GraphQL.Scalars;
 using Muster.Infrastructure;
-using Muster.Supplies.Transferring;
+using Muster.Transfers;
+using Muster.Transfers.Cancelling;
+using Muster.Transfers.Receiving;
+using Muster.Transfers.Shipping;
+using Muster.Transfers.Starting;
 
 namespace Muster.Api.Transfers;
 

@@ -2,7 +2,7 @@ using Marten;
 using Muster.Api.GraphQL.Relay;
 using Muster.Depots;
 using Muster.Infrastructure;
-using Muster.Supplies.Transferring;
+using Muster.Transfers;
 
 namespace Muster.Api.Transfers;
 

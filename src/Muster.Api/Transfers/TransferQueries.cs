@@ -6,7 +6,7 @@ using Muster.Api.Depots;
 using Muster.Api.GraphQL.Relay;
 using Muster.Depots;
 using Muster.Infrastructure;
-using Muster.Supplies.Transferring;
+using Muster.Transfers;
 
 namespace Muster.Api.Transfers;
 

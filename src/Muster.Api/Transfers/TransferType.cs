@@ -6,7 +6,7 @@ using Muster.Api.GraphQL.Relay;
 using Muster.Api.GraphQL.Scalars;
 using Muster.Api.Supplies;
 using Muster.Supplies;
-using Muster.Supplies.Transferring;
+using Muster.Transfers;
 
 namespace Muster.Api.Transfers;
 

@@ -1,4 +1,5 @@
-using Muster.Agencies.Registering;
+using JasperFx.Events;
+using Muster.Infrastructure.Writing;
 using Muster.Spatial;
 
 namespace Muster.Agencies;
@@ -10,7 +11,14 @@ public sealed record Agency(
     AgencyKind Kind,
     string? Contact,
     GeoPoint? Headquarters,
-    DateTimeOffset RegisteredAt)
+    DateTimeOffset RegisteredAt) : IAggregate<Agency>
+{
+    public static Agency? After(Agency? agency, IEvent e) =>
+        e.Data is AgencyRegistered registered ? AgencyEvolution.Create(registered, e.Timestamp) : agency;
+}
+
+/// <summary>How an agency follows from its events; pure.</summary>
+public static class AgencyEvolution
 {
     public static Agency Create(AgencyRegistered registered, DateTimeOffset at) =>
         new(registered.AgencyId, registered.Name, registered.Kind, registered.Contact, registered.Headquarters, at);

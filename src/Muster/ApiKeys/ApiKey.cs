@@ -1,3 +1,6 @@
+using JasperFx.Events;
+using Muster.Infrastructure.Writing;
+
 namespace Muster.ApiKeys;
 
 /// <summary>
@@ -11,14 +14,17 @@ public sealed record ApiKey(
     string SecretHash,
     string IssuedBy,
     DateTimeOffset IssuedAt,
-    DateTimeOffset? RevokedAt)
+    DateTimeOffset? RevokedAt) : IAggregate<ApiKey>
 {
+    public static ApiKey? After(ApiKey? key, IEvent e) => (key, e.Data) switch
+    {
+        (_, ApiKeyIssued issued) => ApiKeyEvolution.Create(issued, e.Timestamp),
+        (ApiKey current, ApiKeyRevoked revoked) => ApiKeyEvolution.Evolve(current, revoked, e.Timestamp),
+        _ => key,
+    };
+
     public bool Revoked => RevokedAt is not null;
 }
-
-public sealed record ApiKeyIssued(Guid ApiKeyId, Guid AgencyId, string Name, string SecretHash, string IssuedBy);
-
-public sealed record ApiKeyRevoked(Guid ApiKeyId);
 
 /// <summary>How a key follows from its events; pure.</summary>
 public static class ApiKeyEvolution

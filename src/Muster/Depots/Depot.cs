@@ -1,3 +1,5 @@
+using JasperFx.Events;
+using Muster.Infrastructure.Writing;
 using Muster.Spatial;
 
 namespace Muster.Depots;
@@ -15,4 +17,28 @@ public sealed record Depot(
     bool Shared,
     bool Closed,
     string? ClosedReason,
-    DateTimeOffset RegisteredAt);
+    DateTimeOffset RegisteredAt) : IAggregate<Depot>
+{
+    public static Depot? After(Depot? depot, IEvent e) => (depot, e.Data) switch
+    {
+        (_, DepotRegistered registered) => DepotEvolution.Create(registered, e.Timestamp),
+        (Depot current, var data) => DepotEvolution.Evolve(current, data),
+        _ => null,
+    };
+}
+
+/// <summary>How a depot's state follows from its events; pure.</summary>
+public static class DepotEvolution
+{
+    public static Depot Create(DepotRegistered e, DateTimeOffset at) =>
+        new(e.DepotId, e.Name, e.Address, e.Location, e.AgencyId, e.Shared, false, null, at);
+
+    public static Depot Evolve(Depot depot, object @event) => @event switch
+    {
+        DepotRelocated relocated => depot with { Location = relocated.Location, Address = relocated.Address },
+        DepotPledged => depot with { Shared = true },
+        DepotWithdrawn => depot with { Shared = false },
+        DepotClosed closed => depot with { Closed = true, ClosedReason = closed.Reason },
+        _ => depot,
+    };
+}

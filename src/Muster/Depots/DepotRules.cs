@@ -6,6 +6,8 @@ namespace Muster.Depots;
 /// <summary>What every change to an existing depot checks first.</summary>
 public static class DepotRules
 {
+    public static readonly DomainError Conflict = DomainError.Conflict("the depot changed meanwhile; read it again and retry", "depotId");
+
     /// <summary>
     /// The depot exists, the actor may act on it (admin and logistics on any; a partner on its own agency's),
     /// and it is still open; otherwise the error to answer.

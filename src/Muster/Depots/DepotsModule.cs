@@ -19,7 +19,6 @@ public static class DepotsModule
     public static IServiceCollection AddDepots(this IServiceCollection services) =>
         services
             .ConfigureMarten(options => options.ConfigureDepots())
-            .AddScoped<DepotStreams>()
             .AddHandlers(typeof(DepotsModule))
             .AddScoped<DepotFinder>();
 }

@@ -50,5 +50,3 @@ public enum ShortfallKind
 
 /// <summary>What could not be met: <see cref="Quantity"/> of <see cref="What"/> (a capability, item code or specialty), and why.</summary>
 public sealed record Shortfall(ShortfallKind Kind, string What, int Quantity, string Reason);
-
-public sealed record DispatchProposed(Guid IncidentId, DispatchProposal Proposal, Guid? Supersedes);

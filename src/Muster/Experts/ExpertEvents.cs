@@ -1,3 +1,4 @@
+using Muster.Infrastructure.Writing;
 using Muster.Spatial;
 
 namespace Muster.Experts;
@@ -10,6 +11,6 @@ public sealed record ExpertRegistered(
     string Contact,
     GeoPoint Location,
     Guid AgencyId,
-    OnCallHours? OnCall);
+    OnCallHours? OnCall) : IEventOf<Expert>;
 
-public sealed record ExpertAvailabilityChanged(Guid ExpertId, ExpertAvailability From, ExpertAvailability To, string? Reason);
+public sealed record ExpertAvailabilityChanged(Guid ExpertId, ExpertAvailability From, ExpertAvailability To, string? Reason) : IEventOf<Expert>;

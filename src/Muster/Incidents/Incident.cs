@@ -1,3 +1,5 @@
+using JasperFx.Events;
+using Muster.Infrastructure.Writing;
 using Muster.Spatial;
 
 namespace Muster.Incidents;
@@ -22,7 +24,15 @@ public sealed record Incident(
     IReadOnlyList<Guid> SupplyRequestIds,
     DateTimeOffset? ClosedAt,
     string? ClosedReason,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt) : IAggregate<Incident>
+{
+    public static Incident? After(Incident? incident, IEvent e) => (incident, e.Data) switch
+    {
+        (_, IncidentReported reported) => IncidentEvolution.Create(reported, e.Timestamp),
+        (Incident current, var data) => IncidentEvolution.Evolve(current, data, e.Timestamp),
+        _ => null,
+    };
+}
 
 public enum IncidentStatus
 {
@@ -34,12 +44,6 @@ public enum IncidentStatus
 
     Closed,
 }
-
-public sealed record IncidentReported(Guid IncidentId, IncidentKind Kind, ResponseLevel Level, string Title, string? Description, GeoPoint Location, string ReportedBy);
-
-public sealed record IncidentLevelChanged(Guid IncidentId, ResponseLevel From, ResponseLevel To, string Reason);
-
-public sealed record IncidentClosed(Guid IncidentId, string Reason, IReadOnlyList<Guid> ReleasedUnitIds, IReadOnlyList<Guid> ReleasedExpertIds);
 
 /// <summary>How an incident follows from its events; pure.</summary>
 public static class IncidentEvolution

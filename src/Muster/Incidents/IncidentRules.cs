@@ -8,6 +8,8 @@ public static class IncidentRules
     public const int MaxTitleLength = 200;
     public const int MaxTextLength = 2000;
 
+    public static readonly DomainError Conflict = DomainError.Conflict("the incident changed meanwhile; read it again and retry", "incidentId");
+
     /// <summary>The incident exists and is still open; otherwise the error to answer.</summary>
     public static DomainError? MayChange(Incident? incident) =>
         incident is null ? DomainError.NotFound("no such incident", "incidentId")

@@ -17,6 +17,5 @@ public static class IncidentsModule
     public static IServiceCollection AddIncidents(this IServiceCollection services) =>
         services
             .ConfigureMarten(options => options.ConfigureIncidents())
-            .AddScoped<IncidentStreams>()
             .AddHandlers(typeof(IncidentsModule));
 }

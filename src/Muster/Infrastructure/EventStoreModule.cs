@@ -20,7 +20,7 @@ public static class EventStoreModule
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ => OpenDataSource(connectionString));
         services.AddSingleton<ChangeFeed>().AddHostedService(provider => provider.GetRequiredService<ChangeFeed>());
-        services.AddScoped<AggregateWriter>();
+        services.AddScoped<Writing.EventWriter>();
 
         services.AddMarten(provider =>
             {

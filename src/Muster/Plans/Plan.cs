@@ -1,5 +1,7 @@
+using JasperFx.Events;
 using Muster.Incidents;
 using Muster.Infrastructure;
+using Muster.Infrastructure.Writing;
 
 namespace Muster.Plans;
 
@@ -19,8 +21,11 @@ public sealed record Plan(
     string? LastDrillNotes,
     DateOnly? RemindedFor,
     DateTimeOffset DefinedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt) : IAggregate<Plan>
 {
+    public static Plan? After(Plan? plan, IEvent e) =>
+        plan is null && e.Data is not PlanDefined ? null : PlanEvolution.Evolve(plan, e.Data, e.Timestamp);
+
     /// <summary>When the next drill is due: an interval after the last drill, or after the plan was first defined.</summary>
     public DateOnly? NextDrillDue => DrillIntervalDays is { } days
         ? (LastDrillOn ?? DateOnly.FromDateTime(DefinedAt.UtcDateTime)).AddDays(days)
@@ -34,13 +39,6 @@ public static class PlanId
     /// <summary>One stream per kind × level, so a plan is found without a lookup and redefined in place.</summary>
     public static Guid Of(IncidentKind kind, ResponseLevel level) => NameBasedId.Create(Namespace, $"{kind}/{level}");
 }
-
-public sealed record PlanDefined(Guid PlanId, IncidentKind Kind, ResponseLevel Level, string Name, Requirements Requirements, int? DrillIntervalDays);
-
-public sealed record DrillRecorded(Guid PlanId, DateOnly HeldOn, string? Notes);
-
-/// <summary>The plan's drill fell due on <see cref="DueOn"/> and has not been held; said once per due date.</summary>
-public sealed record DrillReminderIssued(Guid PlanId, DateOnly DueOn);
 
 /// <summary>How a plan follows from its events; pure.</summary>
 public static class PlanEvolution

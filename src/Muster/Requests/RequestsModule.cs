@@ -23,7 +23,6 @@ public static class RequestsModule
         services.ConfigureMarten(options => options.ConfigureRequests());
         var options = configuration.GetSection(RequestsOptions.Section).Get<RequestsOptions>() ?? new RequestsOptions();
         services.AddSingleton(options);
-        services.AddScoped<RequestWriter>();
         services.AddScoped<StockCandidates>();
         services.AddSingleton<AllocationGate>();
         services.AddHandlers(typeof(RequestsModule));

@@ -1,7 +1,9 @@
+using Muster.Infrastructure.Writing;
+
 namespace Muster.Supplies;
 
 /// <summary>Every stock-line event names its line, depot and item, so a projection can place it without reading anything else.</summary>
-public interface IStockLineEvent
+public interface IStockLineEvent : IEventOf<StockLine>
 {
     Guid StockLineId { get; }
     Guid DepotId { get; }

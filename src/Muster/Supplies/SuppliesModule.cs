@@ -6,7 +6,6 @@ using Muster.Infrastructure;
 using Muster.Supplies.Expiring;
 using Muster.Supplies.History;
 using Muster.Supplies.Levels;
-using Muster.Supplies.Writing;
 using Quartz;
 
 namespace Muster.Supplies;
@@ -24,7 +23,6 @@ public static class SuppliesModule
     public static IServiceCollection AddSupplies(this IServiceCollection services) =>
         services
             .ConfigureMarten(options => options.ConfigureSupplies())
-            .AddScoped<StockTransaction>()
             .AddHandlers(typeof(SuppliesModule))
             .AddScoped<StockLevels>()
             .AddScoped<StockHistory>()

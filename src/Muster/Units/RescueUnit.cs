@@ -1,3 +1,5 @@
+using JasperFx.Events;
+using Muster.Infrastructure.Writing;
 using Muster.Spatial;
 
 namespace Muster.Units;
@@ -16,7 +18,32 @@ public sealed record RescueUnit(
     GeoPoint Location,
     DateTimeOffset? PositionAt,
     bool PositionStale,
-    DateTimeOffset RegisteredAt);
+    DateTimeOffset RegisteredAt) : IAggregate<RescueUnit>
+{
+    public static RescueUnit? After(RescueUnit? unit, IEvent e) => (unit, e.Data) switch
+    {
+        (_, UnitRegistered registered) => UnitEvolution.Create(registered, e.Timestamp),
+        (RescueUnit current, var data) => UnitEvolution.Evolve(current, data),
+        _ => null,
+    };
+}
+
+/// <summary>How a unit's state follows from its events; pure, shared by the projection, the write path and time travel.</summary>
+public static class UnitEvolution
+{
+    public static RescueUnit Create(UnitRegistered e, DateTimeOffset at) =>
+        new(e.UnitId, e.Name, e.Kind, e.Type, e.Capabilities, e.CrewSize, e.HomeStation, e.AgencyId,
+            UnitStatus.Available, e.HomeStation, null, false, at);
+
+    public static RescueUnit Evolve(RescueUnit unit, object @event) => @event switch
+    {
+        UnitStatusChanged changed => unit with { Status = changed.To },
+        UnitPositionReported reported when unit.PositionAt is null || reported.At > unit.PositionAt =>
+            unit with { Location = reported.Location, PositionAt = reported.At, PositionStale = false },
+        UnitPositionWentStale => unit with { PositionStale = true },
+        _ => unit,
+    };
+}
 
 public enum UnitKind
 {

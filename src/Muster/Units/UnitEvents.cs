@@ -1,3 +1,4 @@
+using Muster.Infrastructure.Writing;
 using Muster.Spatial;
 
 namespace Muster.Units;
@@ -10,12 +11,12 @@ public sealed record UnitRegistered(
     IReadOnlyList<string> Capabilities,
     int CrewSize,
     GeoPoint HomeStation,
-    Guid AgencyId);
+    Guid AgencyId) : IEventOf<RescueUnit>;
 
-public sealed record UnitStatusChanged(Guid UnitId, UnitStatus From, UnitStatus To, string? Reason);
+public sealed record UnitStatusChanged(Guid UnitId, UnitStatus From, UnitStatus To, string? Reason) : IEventOf<RescueUnit>;
 
 /// <summary>An AVL report; <paramref name="At"/> is the device's time, which may be older than the last known one.</summary>
-public sealed record UnitPositionReported(Guid UnitId, GeoPoint Location, DateTimeOffset At);
+public sealed record UnitPositionReported(Guid UnitId, GeoPoint Location, DateTimeOffset At) : IEventOf<RescueUnit>;
 
 /// <summary>No position has come for longer than the configured age.</summary>
-public sealed record UnitPositionWentStale(Guid UnitId, DateTimeOffset LastPositionAt);
+public sealed record UnitPositionWentStale(Guid UnitId, DateTimeOffset LastPositionAt) : IEventOf<RescueUnit>;

@@ -2,11 +2,11 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Muster.Api.GraphQL.Relay;
 using Muster.Api.Tests.Support;
-using Muster.Supplies;
+using Muster.Infrastructure.Writing;
 using Muster.Supplies.Levels;
 using Muster.Supplies.Receiving;
 using Muster.Supplies.Reserving;
-using Muster.Supplies.Writing;
+using Muster.Supplies;
 using Npgsql;
 
 namespace Muster.Api.Tests.Supplies;
@@ -39,7 +39,7 @@ public sealed class StockLevelsConstraintTests(AppFixture fixture) : IClassFixtu
             var stream = await session.Events.FetchForWriting<StockLine>(lineId);
             stream.AppendOne(new StockReserved(lineId, depotId, code, Guid.NewGuid(), ReservationHolder.SupplyRequest, 5));
             var refused = await Assert.ThrowsAnyAsync<Exception>(() => session.SaveChangesAsync());
-            Assert.True(StockTransaction.IsLostRace(refused), refused.ToString());
+            Assert.True(EventWriter.IsLostRace(refused), refused.ToString());
         }
 
         await using var query = sessions.QuerySession();

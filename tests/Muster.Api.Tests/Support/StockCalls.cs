@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Muster.Api.GraphQL.Relay;
+using Muster.Infrastructure.Writing;
 using Muster.Infrastructure;
-using Muster.Supplies;
 using Muster.Supplies.Reserving;
-using Muster.Supplies.Writing;
+using Muster.Supplies;
 
 namespace Muster.Api.Tests.Support;
 
@@ -119,10 +119,10 @@ public static class StockCalls
     {
         using var scope = app.Services.CreateScope();
         var depot = GlobalId.Of("Depot", depotId)!.Value;
-        var reserved = await scope.ServiceProvider.GetRequiredService<StockTransaction>().RunAsync(
+        var reserved = await scope.ServiceProvider.GetRequiredService<EventWriter>().RunAsync(
             async (session, _, ct) =>
             {
-                var line = await StockTransaction.FetchAsync(session, depot, itemCode, ct);
+                var line = await LineForWriting.FetchAsync(session, depot, itemCode, ct);
                 var reservation = StockReservations.Reserve(line.Line, Guid.NewGuid(), ReservationHolder.SupplyRequest, quantity);
                 if (reservation.Succeeded)
                 {

@@ -9,7 +9,7 @@ namespace Muster.Tests.Catalog;
 public sealed class MinimumStockTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 29, 8, 0, 0, TimeSpan.Zero);
-    private static readonly Item Tent = Item.Create(new ItemDefined(ItemCode.StreamId("1010101"), "1010101", "单帐篷", null, "顶", 1, null, null), Now);
+    private static readonly Item Tent = ItemEvolution.Create(new ItemDefined(ItemCode.StreamId("1010101"), "1010101", "单帐篷", null, "顶", 1, null, null), Now);
 
     [Fact]
     public void Given_an_item_when_setting_a_minimum_then_the_item_keeps_it()

@@ -26,8 +26,8 @@ public static class Given
 
     public static readonly IReadOnlyDictionary<string, Item> Items = new Dictionary<string, Item>
     {
-        [Tent] = Item.Create(new ItemDefined(ItemCode.StreamId(Tent), Tent, "单帐篷", null, "顶", 1, null, null), Now),
-        [Water] = Item.Create(new ItemDefined(ItemCode.StreamId(Water), Water, "瓶装饮用水", null, "箱", 24, null, 365), Now),
+        [Tent] = ItemEvolution.Create(new ItemDefined(ItemCode.StreamId(Tent), Tent, "单帐篷", null, "顶", 1, null, null), Now),
+        [Water] = ItemEvolution.Create(new ItemDefined(ItemCode.StreamId(Water), Water, "瓶装饮用水", null, "箱", 24, null, 365), Now),
     };
 
     public static SupplyRequest Requested(params ItemQuantity[] lines) =>

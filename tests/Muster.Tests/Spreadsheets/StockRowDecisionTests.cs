@@ -1,7 +1,6 @@
 using Muster.Infrastructure;
 using Muster.Spreadsheets.ImportingStock;
 using Muster.Supplies;
-using Muster.Supplies.Writing;
 using static Muster.Tests.Supplies.Given;
 
 namespace Muster.Tests.Spreadsheets;

@@ -19,7 +19,7 @@ public static class Given
 
     public const string Water = "1020101";
 
-    public static readonly Item WaterItem = Item.Create(
+    public static readonly Item WaterItem = ItemEvolution.Create(
         new ItemDefined(ItemCode.StreamId(Water), Water, "瓶装饮用水", "Bottled water", "箱", 24, null, 365), Now);
 
     /// <summary>The water line of <see cref="Depot"/> after these events, in order.</summary>

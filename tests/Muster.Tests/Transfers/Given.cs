@@ -4,7 +4,9 @@ using Muster.Depots;
 using Muster.Infrastructure;
 using Muster.Spatial;
 using Muster.Supplies;
-using Muster.Supplies.Transferring;
+using Muster.Transfers;
+using Muster.Transfers.Shipping;
+using Muster.Transfers.Starting;
 
 namespace Muster.Tests.Transfers;
 
@@ -29,7 +31,7 @@ public static class Given
 
     public const string Water = "1020101";
 
-    public static Item WaterItem { get; } = Item.Create(new ItemDefined(ItemCode.StreamId(Water), Water, "瓶装饮用水", null, "箱", 1, null, 365), Now);
+    public static Item WaterItem { get; } = ItemEvolution.Create(new ItemDefined(ItemCode.StreamId(Water), Water, "瓶装饮用水", null, "箱", 1, null, 365), Now);
 
     public static readonly DateOnly Sooner = new(2027, 3, 31);
     public static readonly DateOnly Later = new(2027, 10, 31);

@@ -1,6 +1,7 @@
 using Muster.Infrastructure;
 using Muster.Supplies;
-using Muster.Supplies.Transferring;
+using Muster.Transfers;
+using Muster.Transfers.Starting;
 using static Muster.Tests.Transfers.Given;
 
 namespace Muster.Tests.Transfers;

@@ -1,13 +1,12 @@
 using Marten;
 using Muster.Infrastructure;
 using Muster.Infrastructure.Text;
+using Muster.Infrastructure.Writing;
 using Muster.Spatial;
 
 namespace Muster.Agencies.Registering;
 
 public sealed record RegisterAgency(string Name, AgencyKind Kind, string? Contact, GeoPoint? Headquarters);
-
-public sealed record AgencyRegistered(Guid AgencyId, string Name, AgencyKind Kind, string? Contact, GeoPoint? Headquarters);
 
 public static class RegisterAgencyDecision
 {
@@ -39,22 +38,15 @@ public static class RegisterAgencyDecision
     }
 }
 
-public sealed class RegisterAgencyHandler(IDocumentSession session)
+public sealed class RegisterAgencyHandler(EventWriter writer)
 {
-    public async Task<Result<Agency>> Handle(RegisterAgency command, CancellationToken ct)
-    {
-        var name = command.Name.Trim();
-        var taken = await session.Query<Agency>().AnyAsync(a => a.Name == name, ct);
-        var decision = RegisterAgencyDecision.Decide(command, Guid.CreateVersion7(), taken);
-        if (!decision.Succeeded)
-        {
-            return Result<Agency>.Fail(decision.Errors);
-        }
-
-        var registered = decision.Value!;
-        session.Events.StartStream<Agency>(registered.AgencyId, registered);
-        await session.SaveChangesAsync(ct);
-        var agency = await session.LoadAsync<Agency>(registered.AgencyId, ct);
-        return agency!;
-    }
+    public Task<Result<Agency>> Handle(RegisterAgency command, CancellationToken ct) =>
+        writer.StartAsync<Agency, AgencyRegistered>(
+            async (session, _, token) =>
+            {
+                var name = command.Name.Trim();
+                var taken = await session.Query<Agency>().AnyAsync(a => a.Name == name, token);
+                return RegisterAgencyDecision.Decide(command, Guid.CreateVersion7(), taken);
+            },
+            registered => registered.AgencyId, null, ct);
 }

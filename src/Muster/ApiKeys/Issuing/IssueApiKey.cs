@@ -1,6 +1,7 @@
 using Marten;
 using Muster.Agencies;
 using Muster.Infrastructure;
+using Muster.Infrastructure.Writing;
 
 namespace Muster.ApiKeys.Issuing;
 
@@ -35,22 +36,15 @@ public static class IssueApiKeyDecision
     }
 }
 
-public sealed class IssueApiKeyHandler(IDocumentSession session, IActorAccessor actors)
+public sealed class IssueApiKeyHandler(EventWriter writer)
 {
     public async Task<Result<IssuedApiKey>> Handle(IssueApiKey command, CancellationToken ct)
     {
-        var agencyExists = await session.LoadAsync<Agency>(command.AgencyId, ct) is not null;
         var secret = ApiKeySecret.New();
-        var decision = IssueApiKeyDecision.Decide(command, agencyExists, actors.Current ?? Actor.System, Guid.CreateVersion7(), ApiKeySecret.Hash(secret));
-        if (!decision.Succeeded)
-        {
-            return Result<IssuedApiKey>.Fail(decision.Errors);
-        }
-
-        var issued = decision.Value!;
-        session.Events.StartStream<ApiKey>(issued.ApiKeyId, issued);
-        await session.SaveChangesAsync(ct);
-        var key = await session.LoadAsync<ApiKey>(issued.ApiKeyId, ct);
-        return new IssuedApiKey(key!, secret);
+        var issued = await writer.StartAsync<ApiKey, ApiKeyIssued>(
+            async (session, actor, token) => IssueApiKeyDecision.Decide(
+                command, await session.LoadAsync<Agency>(command.AgencyId, token) is not null, actor, Guid.CreateVersion7(), ApiKeySecret.Hash(secret)),
+            e => e.ApiKeyId, null, ct);
+        return issued.Succeeded ? new IssuedApiKey(issued.Value!, secret) : Result<IssuedApiKey>.Fail(issued.Errors);
     }
 }

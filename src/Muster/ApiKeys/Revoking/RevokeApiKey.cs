@@ -1,4 +1,5 @@
 using Muster.Infrastructure;
+using Muster.Infrastructure.Writing;
 
 namespace Muster.ApiKeys.Revoking;
 
@@ -22,13 +23,9 @@ public static class RevokeApiKeyDecision
     }
 }
 
-public sealed class RevokeApiKeyHandler(AggregateWriter writer, TimeProvider clock)
+public sealed class RevokeApiKeyHandler(EventWriter writer)
 {
     public Task<Result<ApiKey>> Handle(RevokeApiKey command, CancellationToken ct) =>
-        writer.ChangeAsync<ApiKey, ApiKeyRevoked>(
-            command.ApiKeyId,
-            RevokeApiKeyDecision.Decide,
-            (key, revoked) => ApiKeyEvolution.Evolve(key, revoked, clock.GetUtcNow()),
-            DomainError.Conflict("the API key changed meanwhile; try again", "apiKeyId"),
-            ct);
+        writer.ChangeAsync<ApiKey, ApiKeyRevoked>(command.ApiKeyId, RevokeApiKeyDecision.Decide,
+            DomainError.Conflict("the API key changed meanwhile; try again", "apiKeyId"), ct);
 }

@@ -1,6 +1,6 @@
-using JasperFx;
 using Marten;
 using Muster.Infrastructure;
+using Muster.Infrastructure.Writing;
 using Quartz;
 
 namespace Muster.Catalog.CheckingLowStock;
@@ -19,7 +19,7 @@ public sealed class LowStockOptions
 /// <c>job:low-stock</c>. Running it again changes nothing more. Clustered: one replica runs it each time.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class CheckLowStock(IDocumentStore store, AvailableStock stock) : IJob
+public sealed class CheckLowStock(IDocumentStore store, AvailableStock stock, EventWriter writer) : IJob
 {
     public static readonly JobKey Key = new("check-low-stock", "supplies");
     public static readonly Actor Actor = Actor.Job("low-stock");
@@ -45,23 +45,7 @@ public sealed class CheckLowStock(IDocumentStore store, AvailableStock stock) : 
     }
 
     /// <summary>Decides again on the item as fetched for writing; if it changed meanwhile, the next run sees it.</summary>
-    private async Task RecordAsync(Guid itemId, int available, CancellationToken ct)
-    {
-        await using var session = store.LightweightSession();
-        ActorMetadata.Stamp(session, Actor);
-        var stream = await session.Events.FetchForWriting<Item>(itemId, ct);
-        if (stream.Aggregate is not { } item || LowStockDecision.Decide(item, available) is not { } change)
-        {
-            return;
-        }
-
-        stream.AppendOne(change);
-        try
-        {
-            await session.SaveChangesAsync(ct);
-        }
-        catch (ConcurrencyException)
-        {
-        }
-    }
+    private Task RecordAsync(Guid itemId, int available, CancellationToken ct) =>
+        writer.ActingAs(Actor).ChangeAsync<Item, object?>(itemId,
+            (item, _) => Result<object?>.Ok(item is null ? null : LowStockDecision.Decide(item, available)), null, ct);
 }

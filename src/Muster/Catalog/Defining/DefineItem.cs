@@ -1,15 +1,11 @@
-using JasperFx.Events;
-using Marten;
 using Muster.Infrastructure;
 using Muster.Infrastructure.Text;
+using Muster.Infrastructure.Writing;
 
 namespace Muster.Catalog.Defining;
 
 public sealed record DefineItem(
     string Code, string Name, string? NameEn, string Unit, int PackSize, string? Category, int? ShelfLifeDays);
-
-public sealed record ItemDefined(
-    Guid ItemId, string Code, string Name, string? NameEn, string Unit, int PackSize, string? Category, int? ShelfLifeDays);
 
 public static class DefineItemDecision
 {
@@ -62,28 +58,12 @@ public static class DefineItemDecision
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
 
-public sealed class DefineItemHandler(IDocumentSession session)
+public sealed class DefineItemHandler(EventWriter writer)
 {
-    public async Task<Result<Item>> Handle(DefineItem command, CancellationToken ct)
-    {
-        var id = ItemCode.StreamId(command.Code);
-        var existing = await session.Events.FetchStreamStateAsync(id, ct);
-        var decision = DefineItemDecision.Decide(command, alreadyDefined: existing is not null);
-        if (!decision.Succeeded)
-        {
-            return Result<Item>.Fail(decision.Errors);
-        }
-
-        session.Events.StartStream<Item>(id, decision.Value!);
-        try
-        {
-            await session.SaveChangesAsync(ct);
-        }
-        catch (ExistingStreamIdCollisionException)
-        {
-            return DomainError.Conflict($"item {command.Code} was defined meanwhile", "code");
-        }
-
-        return (await session.LoadAsync<Item>(id, ct))!;
-    }
+    public Task<Result<Item>> Handle(DefineItem command, CancellationToken ct) =>
+        writer.StartAsync<Item, ItemDefined>(
+            async (session, _, token) => DefineItemDecision.Decide(
+                command, alreadyDefined: await session.Events.FetchStreamStateAsync(ItemCode.StreamId(command.Code), token) is not null),
+            defined => defined.ItemId,
+            DomainError.Conflict($"item {command.Code} was defined meanwhile", "code"), ct);
 }

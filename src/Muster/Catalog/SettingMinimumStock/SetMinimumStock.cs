@@ -1,15 +1,11 @@
-using JasperFx;
-using Marten;
 using Muster.Infrastructure;
+using Muster.Infrastructure.Writing;
 using Muster.Supplies;
 
 namespace Muster.Catalog.SettingMinimumStock;
 
 /// <summary>Keep at least <see cref="Minimum"/> of an item available across the city's depots; 0 removes the minimum.</summary>
 public sealed record SetMinimumStock(string ItemCode, int Minimum);
-
-/// <summary>The item's minimum stock level was set; 0: it has none any more.</summary>
-public sealed record ItemMinimumStockSet(Guid ItemId, string Code, int Minimum);
 
 public static class SetMinimumStockDecision
 {
@@ -32,37 +28,12 @@ public static class SetMinimumStockDecision
     }
 }
 
-public sealed class SetMinimumStockHandler(IDocumentSession session)
+public sealed class SetMinimumStockHandler(EventWriter writer)
 {
-    public async Task<Result<Item>> Handle(SetMinimumStock command, CancellationToken ct)
-    {
-        if (ItemCode.Check(command.ItemCode, "itemCode") is { } invalid)
-        {
-            return invalid;
-        }
-
-        var stream = await session.Events.FetchForWriting<Item>(ItemCode.StreamId(command.ItemCode), ct);
-        var decision = SetMinimumStockDecision.Decide(stream.Aggregate, command);
-        if (!decision.Succeeded)
-        {
-            return Result<Item>.Fail(decision.Errors);
-        }
-
-        if (decision.Value is not { } set)
-        {
-            return stream.Aggregate!;
-        }
-
-        stream.AppendOne(set);
-        try
-        {
-            await session.SaveChangesAsync(ct);
-        }
-        catch (ConcurrencyException)
-        {
-            return DomainError.Conflict("the item changed meanwhile; read it again and retry", "itemCode");
-        }
-
-        return (await session.LoadAsync<Item>(set.ItemId, ct))!;
-    }
+    public Task<Result<Item>> Handle(SetMinimumStock command, CancellationToken ct) =>
+        ItemCode.Check(command.ItemCode, "itemCode") is { } invalid
+            ? Task.FromResult<Result<Item>>(invalid)
+            : writer.ChangeAsync<Item, ItemMinimumStockSet?>(ItemCode.StreamId(command.ItemCode),
+                (item, _) => SetMinimumStockDecision.Decide(item, command),
+                DomainError.Conflict("the item changed meanwhile; read it again and retry", "itemCode"), ct);
 }

@@ -1,4 +1,5 @@
 using Muster.Infrastructure;
+using Muster.Infrastructure.Writing;
 using Muster.Supplies.Levels;
 
 namespace Muster.Depots.Closing;
@@ -29,11 +30,12 @@ public static class CloseDepotDecision
     }
 }
 
-public sealed class CloseDepotHandler(DepotStreams streams, StockLevels levels)
+public sealed class CloseDepotHandler(EventWriter writer, StockLevels levels)
 {
     public async Task<Result<Depot>> Handle(CloseDepot command, CancellationToken ct)
     {
         var hasStock = await levels.HoldsStockAsync(command.DepotId, ct);
-        return await streams.ChangeAsync(command.DepotId, (depot, actor) => CloseDepotDecision.Decide(depot, command, actor, hasStock), ct);
+        return await writer.ChangeAsync<Depot, DepotClosed>(command.DepotId,
+            (depot, actor) => CloseDepotDecision.Decide(depot, command, actor, hasStock), DepotRules.Conflict, ct);
     }
 }

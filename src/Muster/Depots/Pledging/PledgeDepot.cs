@@ -1,4 +1,5 @@
 using Muster.Infrastructure;
+using Muster.Infrastructure.Writing;
 
 namespace Muster.Depots.Pledging;
 
@@ -20,8 +21,8 @@ public static class PledgeDepotDecision
     }
 }
 
-public sealed class PledgeDepotHandler(DepotStreams streams)
+public sealed class PledgeDepotHandler(EventWriter writer)
 {
     public Task<Result<Depot>> Handle(PledgeDepot command, CancellationToken ct) =>
-        streams.ChangeAsync(command.DepotId, (depot, actor) => PledgeDepotDecision.Decide(depot, command, actor), ct);
+        writer.ChangeAsync<Depot, DepotPledged>(command.DepotId, (depot, actor) => PledgeDepotDecision.Decide(depot, command, actor), DepotRules.Conflict, ct);
 }

@@ -2,6 +2,7 @@ using Marten;
 using Muster.Agencies;
 using Muster.Infrastructure;
 using Muster.Infrastructure.Text;
+using Muster.Infrastructure.Writing;
 using Muster.Spatial;
 
 namespace Muster.Depots.Registering;
@@ -47,20 +48,11 @@ public static class RegisterDepotDecision
     }
 }
 
-public sealed class RegisterDepotHandler(IDocumentSession session, IActorAccessor actors)
+public sealed class RegisterDepotHandler(EventWriter writer)
 {
-    public async Task<Result<Depot>> Handle(RegisterDepot command, CancellationToken ct)
-    {
-        var agency = await session.LoadAsync<Agency>(command.AgencyId, ct);
-        var decision = RegisterDepotDecision.Decide(command, Guid.CreateVersion7(), actors.Current ?? Actor.System, agency is not null);
-        if (!decision.Succeeded)
-        {
-            return Result<Depot>.Fail(decision.Errors);
-        }
-
-        var registered = decision.Value!;
-        session.Events.StartStream<Depot>(registered.DepotId, registered);
-        await session.SaveChangesAsync(ct);
-        return (await session.LoadAsync<Depot>(registered.DepotId, ct))!;
-    }
+    public Task<Result<Depot>> Handle(RegisterDepot command, CancellationToken ct) =>
+        writer.StartAsync<Depot, DepotRegistered>(
+            async (session, actor, token) => RegisterDepotDecision.Decide(
+                command, Guid.CreateVersion7(), actor, await session.LoadAsync<Agency>(command.AgencyId, token) is not null),
+            registered => registered.DepotId, null, ct);
 }

@@ -1,4 +1,5 @@
 using Muster.Infrastructure;
+using Muster.Infrastructure.Writing;
 using Muster.Spatial;
 
 namespace Muster.Depots.Relocating;
@@ -30,8 +31,8 @@ public static class RelocateDepotDecision
     }
 }
 
-public sealed class RelocateDepotHandler(DepotStreams streams)
+public sealed class RelocateDepotHandler(EventWriter writer)
 {
     public Task<Result<Depot>> Handle(RelocateDepot command, CancellationToken ct) =>
-        streams.ChangeAsync(command.DepotId, (depot, actor) => RelocateDepotDecision.Decide(depot, command, actor), ct);
+        writer.ChangeAsync<Depot, DepotRelocated>(command.DepotId, (depot, actor) => RelocateDepotDecision.Decide(depot, command, actor), DepotRules.Conflict, ct);
 }

@@ -1,4 +1,5 @@
 using Muster.Infrastructure;
+using Muster.Infrastructure.Writing;
 
 namespace Muster.Depots.Withdrawing;
 
@@ -20,8 +21,8 @@ public static class WithdrawDepotDecision
     }
 }
 
-public sealed class WithdrawDepotHandler(DepotStreams streams)
+public sealed class WithdrawDepotHandler(EventWriter writer)
 {
     public Task<Result<Depot>> Handle(WithdrawDepot command, CancellationToken ct) =>
-        streams.ChangeAsync(command.DepotId, (depot, actor) => WithdrawDepotDecision.Decide(depot, command, actor), ct);
+        writer.ChangeAsync<Depot, DepotWithdrawn>(command.DepotId, (depot, actor) => WithdrawDepotDecision.Decide(depot, command, actor), DepotRules.Conflict, ct);
 }

@@ -2,9 +2,9 @@ using Marten;
 using Muster.Experts;
 using Muster.Incidents;
 using Muster.Infrastructure;
+using Muster.Infrastructure.Writing;
 using Muster.Requests;
 using Muster.Supplies;
-using Muster.Supplies.Writing;
 using Muster.Units;
 
 namespace Muster.Dispatch.Approving;
@@ -14,12 +14,12 @@ namespace Muster.Dispatch.Approving;
 /// incident), decides, appends, and commits in one transaction. A lost race decides again on fresh state, so a
 /// CONFLICT answer means something really was taken.
 /// </summary>
-public sealed class ApproveDispatchHandler(StockTransaction transaction, IQuerySession reader)
+public sealed class ApproveDispatchHandler(EventWriter writer)
 {
-    public async Task<Result<Incident>> Handle(ApproveDispatch command, CancellationToken ct)
+    public Task<Result<Incident>> Handle(ApproveDispatch command, CancellationToken ct)
     {
         var requestId = Guid.CreateVersion7();
-        var approved = await transaction.RunAsync(
+        return writer.WriteAsync<Incident>(
             async (session, _, token) =>
             {
                 var proposal = await session.LoadAsync<DispatchProposal>(command.ProposalId, token);
@@ -36,7 +36,7 @@ public sealed class ApproveDispatchHandler(StockTransaction transaction, IQueryS
                 var decision = ApproveDispatchDecision.Decide(state, command, requestId);
                 if (!decision.Succeeded)
                 {
-                    return Result<Guid>.Fail(decision.Errors);
+                    return Result<Written<Incident>>.Fail(decision.Errors);
                 }
 
                 var claim = decision.Value!;
@@ -49,12 +49,9 @@ public sealed class ApproveDispatchHandler(StockTransaction transaction, IQueryS
                 }
 
                 incident.AppendOne(claim.Approved);
-                return proposal.IncidentId;
+                return Written.To(incident);
             },
             DomainError.Conflict("what the proposal names kept changing; propose again", "proposalId"),
-            ct);
-        return approved.Succeeded
-            ? (await reader.LoadAsync<Incident>(approved.Value, ct))!
-            : Result<Incident>.Fail(approved.Errors);
+            ct, OnLostRace.DecideAgain);
     }
 }

@@ -1,8 +1,8 @@
-using JasperFx;
 using Marten;
 using Muster.Catalog;
 using Muster.Incidents;
 using Muster.Infrastructure;
+using Muster.Infrastructure.Writing;
 using Muster.Plans;
 
 namespace Muster.Dispatch.Proposing;
@@ -58,43 +58,40 @@ public static class ProposeDispatchDecision
     }
 }
 
-public sealed class ProposeDispatchHandler(IDocumentSession session, DispatchCandidateFinder finder, IActorAccessor actors, TimeProvider time)
+public sealed class ProposeDispatchHandler(EventWriter writer, DispatchCandidateFinder finder, TimeProvider time)
 {
-    public async Task<Result<DispatchProposal>> Handle(ProposeDispatch command, CancellationToken ct)
-    {
-        var stream = await session.Events.FetchForWriting<Incident>(command.IncidentId, ct);
-        var incident = stream.Aggregate;
-        var plan = incident is null || command.Requirements is not null ? null : await session.LoadAsync<Plan>(PlanId.Of(incident.Kind, incident.Level), ct);
-        var requirements = ProposeDispatchDecision.Requirements(incident, command.Requirements, plan, await UnknownItemsAsync(command.Requirements, ct));
-        if (!requirements.Succeeded)
-        {
-            return Result<DispatchProposal>.Fail(requirements.Errors);
-        }
+    public Task<Result<DispatchProposal>> Handle(ProposeDispatch command, CancellationToken ct) =>
+        writer.RunAsync(
+            async (session, actor, token) =>
+            {
+                var stream = await session.Events.FetchForWriting<Incident>(command.IncidentId, token);
+                var incident = stream.Aggregate;
+                var plan = incident is null || command.Requirements is not null
+                    ? null
+                    : await session.LoadAsync<Plan>(PlanId.Of(incident.Kind, incident.Level), token);
+                var requirements = ProposeDispatchDecision.Requirements(
+                    incident, command.Requirements, plan, await UnknownItemsAsync(session, command.Requirements, token));
+                if (!requirements.Succeeded)
+                {
+                    return Result<DispatchProposal>.Fail(requirements.Errors);
+                }
 
-        var candidates = await finder.FindAsync(incident!.Location, requirements.Value!, command.Excluding, ct);
-        if (command.Requirements is not null && ProposeDispatchDecision.Unknown(requirements.Value!, candidates) is { } unknown)
-        {
-            return unknown;
-        }
+                var candidates = await finder.FindAsync(incident!.Location, requirements.Value!, command.Excluding, token);
+                if (command.Requirements is not null && ProposeDispatchDecision.Unknown(requirements.Value!, candidates) is { } unknown)
+                {
+                    return unknown;
+                }
 
-        var planned = DispatchPlanner.Plan(requirements.Value!, candidates);
-        var proposal = new DispatchProposal(Guid.CreateVersion7(), incident.Id, plan?.Id, plan?.Version, requirements.Value!,
-            planned.Units, planned.Supplies, planned.Experts, planned.Shortfalls,
-            (actors.Current ?? Actor.System).Subject, time.GetUtcNow(), ProposalStatus.Proposed);
-        stream.AppendOne(new DispatchProposed(incident.Id, proposal, incident.LatestProposalId));
-        try
-        {
-            await session.SaveChangesAsync(ct);
-        }
-        catch (ConcurrencyException)
-        {
-            return DomainError.Conflict("the incident changed while the proposal was made; propose again", "incidentId");
-        }
+                var planned = DispatchPlanner.Plan(requirements.Value!, candidates);
+                var proposal = new DispatchProposal(Guid.CreateVersion7(), incident.Id, plan?.Id, plan?.Version, requirements.Value!,
+                    planned.Units, planned.Supplies, planned.Experts, planned.Shortfalls, actor.Subject, time.GetUtcNow(), ProposalStatus.Proposed);
+                stream.AppendOne(new DispatchProposed(incident.Id, proposal, incident.LatestProposalId));
+                return proposal;
+            },
+            DomainError.Conflict("the incident changed while the proposal was made; propose again", "incidentId"),
+            ct);
 
-        return proposal;
-    }
-
-    private async Task<IReadOnlyCollection<string>> UnknownItemsAsync(Requirements? given, CancellationToken ct)
+    private static async Task<IReadOnlyCollection<string>> UnknownItemsAsync(IQuerySession session, Requirements? given, CancellationToken ct)
     {
         var codes = given?.Supplies.Select(s => s.ItemCode.Trim()).Where(c => ItemCode.Check(c) is null).Distinct().ToList() ?? [];
         if (codes.Count == 0)

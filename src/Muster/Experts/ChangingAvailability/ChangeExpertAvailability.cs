@@ -1,6 +1,5 @@
-using JasperFx;
-using Marten;
 using Muster.Infrastructure;
+using Muster.Infrastructure.Writing;
 
 namespace Muster.Experts.ChangingAvailability;
 
@@ -38,34 +37,10 @@ public static class ChangeExpertAvailabilityDecision
     }
 }
 
-public sealed class ChangeExpertAvailabilityHandler(IDocumentSession session, IActorAccessor actors)
+public sealed class ChangeExpertAvailabilityHandler(EventWriter writer)
 {
-    public async Task<Result<Expert>> Handle(ChangeExpertAvailability command, CancellationToken ct)
-    {
-        var actor = actors.Current ?? Actor.System;
-        if (command.ExpertId == Guid.Empty)
-        {
-            // No expert has the empty id, and Marten refuses it as a stream id.
-            return Result<Expert>.Fail(ChangeExpertAvailabilityDecision.Decide(null, command, actor).Errors);
-        }
-
-        var stream = await session.Events.FetchForWriting<Expert>(command.ExpertId, ct);
-        var decision = ChangeExpertAvailabilityDecision.Decide(stream.Aggregate, command, actor);
-        if (!decision.Succeeded)
-        {
-            return Result<Expert>.Fail(decision.Errors);
-        }
-
-        stream.AppendOne(decision.Value!);
-        try
-        {
-            await session.SaveChangesAsync(ct);
-        }
-        catch (ConcurrencyException)
-        {
-            return DomainError.Conflict("the expert changed meanwhile; read it again and retry", "expertId");
-        }
-
-        return ExpertEvolution.Evolve(stream.Aggregate!, decision.Value!);
-    }
+    public Task<Result<Expert>> Handle(ChangeExpertAvailability command, CancellationToken ct) =>
+        writer.ChangeAsync<Expert, ExpertAvailabilityChanged>(command.ExpertId,
+            (expert, actor) => ChangeExpertAvailabilityDecision.Decide(expert, command, actor),
+            DomainError.Conflict("the expert changed meanwhile; read it again and retry", "expertId"), ct);
 }

@@ -2,6 +2,7 @@ using Marten;
 using Muster.Agencies;
 using Muster.Infrastructure;
 using Muster.Infrastructure.Text;
+using Muster.Infrastructure.Writing;
 using Muster.Spatial;
 
 namespace Muster.Experts.Registering;
@@ -68,20 +69,11 @@ public static class RegisterExpertDecision
     }
 }
 
-public sealed class RegisterExpertHandler(IDocumentSession session, IActorAccessor actors)
+public sealed class RegisterExpertHandler(EventWriter writer)
 {
-    public async Task<Result<Expert>> Handle(RegisterExpert command, CancellationToken ct)
-    {
-        var agency = await session.LoadAsync<Agency>(command.AgencyId, ct);
-        var decision = RegisterExpertDecision.Decide(command, Guid.CreateVersion7(), actors.Current ?? Actor.System, agency is not null);
-        if (!decision.Succeeded)
-        {
-            return Result<Expert>.Fail(decision.Errors);
-        }
-
-        var registered = decision.Value!;
-        session.Events.StartStream<Expert>(registered.ExpertId, registered);
-        await session.SaveChangesAsync(ct);
-        return (await session.LoadAsync<Expert>(registered.ExpertId, ct))!;
-    }
+    public Task<Result<Expert>> Handle(RegisterExpert command, CancellationToken ct) =>
+        writer.StartAsync<Expert, ExpertRegistered>(
+            async (session, actor, token) => RegisterExpertDecision.Decide(
+                command, Guid.CreateVersion7(), actor, await session.LoadAsync<Agency>(command.AgencyId, token) is not null),
+            registered => registered.ExpertId, null, ct);
 }

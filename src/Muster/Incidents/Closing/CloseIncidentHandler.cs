@@ -1,19 +1,18 @@
 using Marten;
 using Muster.Experts;
 using Muster.Infrastructure;
+using Muster.Infrastructure.Writing;
 using Muster.Requests;
 using Muster.Supplies;
-using Muster.Supplies.Writing;
 using Muster.Units;
 
 namespace Muster.Incidents.Closing;
 
 /// <summary>Closes an incident and lets go of what was sent to it, in one transaction (streams of each kind in id order).</summary>
-public sealed class CloseIncidentHandler(StockTransaction transaction, IQuerySession reader)
+public sealed class CloseIncidentHandler(EventWriter writer)
 {
-    public async Task<Result<Incident>> Handle(CloseIncident command, CancellationToken ct)
-    {
-        var closed = await transaction.RunAsync(
+    public Task<Result<Incident>> Handle(CloseIncident command, CancellationToken ct) =>
+        writer.WriteAsync<Incident>(
             async (session, _, token) =>
             {
                 var known = await session.LoadAsync<Incident>(command.IncidentId, token);
@@ -27,7 +26,7 @@ public sealed class CloseIncidentHandler(StockTransaction transaction, IQuerySes
                     incident.Aggregate, command, units.Aggregates(), experts.Aggregates(), requests.Aggregates(), lines.Aggregates());
                 if (!decision.Succeeded)
                 {
-                    return Result<Guid>.Fail(decision.Errors);
+                    return Result<Written<Incident>>.Fail(decision.Errors);
                 }
 
                 var closure = decision.Value!;
@@ -36,12 +35,8 @@ public sealed class CloseIncidentHandler(StockTransaction transaction, IQuerySes
                 closure.Stock.ToList().ForEach(e => lines[e.StockLineId].AppendOne(e));
                 closure.Requests.ToList().ForEach(e => requests[e.RequestId].AppendOne(e));
                 incident.AppendOne(closure.Closed);
-                return command.IncidentId;
+                return Written.To(incident);
             },
             DomainError.Conflict("the incident or what was sent to it kept changing; try again", "incidentId"),
-            ct);
-        return closed.Succeeded
-            ? (await reader.LoadAsync<Incident>(closed.Value, ct))!
-            : Result<Incident>.Fail(closed.Errors);
-    }
+            ct, OnLostRace.DecideAgain);
 }

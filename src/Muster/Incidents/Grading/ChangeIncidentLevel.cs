@@ -1,4 +1,5 @@
 using Muster.Infrastructure;
+using Muster.Infrastructure.Writing;
 
 namespace Muster.Incidents.Grading;
 
@@ -26,8 +27,9 @@ public static class ChangeIncidentLevelDecision
     }
 }
 
-public sealed class ChangeIncidentLevelHandler(IncidentStreams streams)
+public sealed class ChangeIncidentLevelHandler(EventWriter writer)
 {
     public Task<Result<Incident>> Handle(ChangeIncidentLevel command, CancellationToken ct) =>
-        streams.ChangeAsync(command.IncidentId, incident => ChangeIncidentLevelDecision.Decide(incident, command), ct);
+        writer.ChangeAsync<Incident, IncidentLevelChanged>(command.IncidentId,
+            (incident, _) => ChangeIncidentLevelDecision.Decide(incident, command), IncidentRules.Conflict, ct);
 }

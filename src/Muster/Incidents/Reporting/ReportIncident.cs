@@ -1,5 +1,5 @@
-using Marten;
 using Muster.Infrastructure;
+using Muster.Infrastructure.Writing;
 using Muster.Spatial;
 
 namespace Muster.Incidents.Reporting;
@@ -26,18 +26,10 @@ public static class ReportIncidentDecision
     }
 }
 
-public sealed class ReportIncidentHandler(IDocumentSession session, IActorAccessor actors)
+public sealed class ReportIncidentHandler(EventWriter writer)
 {
-    public async Task<Result<Incident>> Handle(ReportIncident command, CancellationToken ct)
-    {
-        var decision = ReportIncidentDecision.Decide(command, Guid.CreateVersion7(), actors.Current ?? Actor.System);
-        if (!decision.Succeeded)
-        {
-            return Result<Incident>.Fail(decision.Errors);
-        }
-
-        session.Events.StartStream<Incident>(decision.Value!.IncidentId, decision.Value);
-        await session.SaveChangesAsync(ct);
-        return (await session.LoadAsync<Incident>(decision.Value.IncidentId, ct))!;
-    }
+    public Task<Result<Incident>> Handle(ReportIncident command, CancellationToken ct) =>
+        writer.StartAsync<Incident, IncidentReported>(
+            (_, actor, _) => Task.FromResult(ReportIncidentDecision.Decide(command, Guid.CreateVersion7(), actor)),
+            reported => reported.IncidentId, null, ct);
 }

@@ -1,9 +1,9 @@
-using JasperFx;
 using Marten;
 using Muster.Catalog;
 using Muster.Incidents;
 using Muster.Infrastructure;
 using Muster.Infrastructure.Text;
+using Muster.Infrastructure.Writing;
 
 namespace Muster.Plans.Defining;
 
@@ -46,29 +46,16 @@ public static class DefinePlanDecision
     }
 }
 
-public sealed class DefinePlanHandler(IDocumentSession session, TimeProvider time)
+public sealed class DefinePlanHandler(IQuerySession reader, EventWriter writer)
 {
     public async Task<Result<Plan>> Handle(DefinePlan command, CancellationToken ct)
     {
         var codes = command.Requirements.Supplies.Select(s => s.ItemCode.Trim()).Where(c => ItemCode.Check(c) is null).Distinct().ToList();
-        var known = (await session.LoadManyAsync<Item>(ct, codes.Select(ItemCode.StreamId))).Select(i => i.Code).ToHashSet();
+        var known = (await reader.LoadManyAsync<Item>(ct, codes.Select(ItemCode.StreamId))).Select(i => i.Code).ToHashSet();
         var decision = DefinePlanDecision.Decide(command, codes.Where(c => !known.Contains(c)).ToList());
-        if (!decision.Succeeded)
-        {
-            return Result<Plan>.Fail(decision.Errors);
-        }
-
-        var stream = await session.Events.FetchForWriting<Plan>(decision.Value!.PlanId, ct);
-        stream.AppendOne(decision.Value);
-        try
-        {
-            await session.SaveChangesAsync(ct);
-        }
-        catch (ConcurrencyException)
-        {
-            return DomainError.Conflict("the plan was redefined meanwhile; read it again", "level");
-        }
-
-        return PlanEvolution.Evolve(stream.Aggregate, decision.Value, time.GetUtcNow());
+        return decision.Succeeded
+            ? await writer.ChangeAsync<Plan, PlanDefined>(decision.Value!.PlanId, (_, _) => decision,
+                DomainError.Conflict("the plan was redefined meanwhile; read it again", "level"), ct)
+            : Result<Plan>.Fail(decision.Errors);
     }
 }

@@ -1,5 +1,6 @@
 using Marten;
 using Muster.Infrastructure;
+using Muster.Infrastructure.Writing;
 using Quartz;
 
 namespace Muster.Plans.Drilling;
@@ -9,7 +10,7 @@ namespace Muster.Plans.Drilling;
 /// the history shows the bureau was reminded; recording a drill moves the due date on. Clustered: one replica runs it.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class DrillReminders(IDocumentStore store, TimeProvider time) : IJob
+public sealed class DrillReminders(EventWriter writer, TimeProvider time) : IJob
 {
     public static readonly JobKey Key = new("drill-reminders", "plans");
 
@@ -19,20 +20,19 @@ public sealed class DrillReminders(IDocumentStore store, TimeProvider time) : IJ
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        await using var session = store.LightweightSession();
-        ActorMetadata.Stamp(session, Actor.Job("drill-reminders"));
-        var plans = await session.Query<Plan>().Where(p => p.DrillIntervalDays != null).ToListAsync(ct);
-        var due = plans.Where(p => p.NextDrillDue <= today && p.RemindedFor != p.NextDrillDue).ToList();
-        foreach (var plan in due)
-        {
-            session.Events.Append(plan.Id, new DrillReminderIssued(plan.Id, plan.NextDrillDue!.Value));
-        }
+        var reminded = await writer.ActingAs(Actor.Job("drill-reminders")).RunAsync(
+            async (session, _, token) =>
+            {
+                var plans = await session.Query<Plan>().Where(p => p.DrillIntervalDays != null).ToListAsync(token);
+                var due = plans.Where(p => p.NextDrillDue <= today && p.RemindedFor != p.NextDrillDue).ToList();
+                foreach (var plan in due)
+                {
+                    session.Events.Append(plan.Id, new DrillReminderIssued(plan.Id, plan.NextDrillDue!.Value));
+                }
 
-        if (due.Count > 0)
-        {
-            await session.SaveChangesAsync(ct);
-        }
-
-        return due.Count;
+                return Result<int>.Ok(due.Count);
+            },
+            null, ct);
+        return reminded.Value;
     }
 }

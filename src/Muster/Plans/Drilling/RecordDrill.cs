@@ -1,5 +1,5 @@
-using Marten;
 using Muster.Infrastructure;
+using Muster.Infrastructure.Writing;
 
 namespace Muster.Plans.Drilling;
 
@@ -31,19 +31,10 @@ public static class RecordDrillDecision
     }
 }
 
-public sealed class RecordDrillHandler(IDocumentSession session, TimeProvider time)
+public sealed class RecordDrillHandler(EventWriter writer, TimeProvider time)
 {
-    public async Task<Result<Plan>> Handle(RecordDrill command, CancellationToken ct)
-    {
-        var stream = await session.Events.FetchForWriting<Plan>(command.PlanId, ct);
-        var decision = RecordDrillDecision.Decide(stream.Aggregate, command, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
-        if (!decision.Succeeded)
-        {
-            return Result<Plan>.Fail(decision.Errors);
-        }
-
-        stream.AppendOne(decision.Value!);
-        await session.SaveChangesAsync(ct);
-        return PlanEvolution.Evolve(stream.Aggregate, decision.Value!, time.GetUtcNow());
-    }
+    public Task<Result<Plan>> Handle(RecordDrill command, CancellationToken ct) =>
+        writer.ChangeAsync<Plan, DrillRecorded>(command.PlanId,
+            (plan, _) => RecordDrillDecision.Decide(plan, command, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)),
+            DomainError.Conflict("the plan changed meanwhile; read it again and retry", "planId"), ct);
 }

@@ -1,7 +1,6 @@
-using JasperFx.Events;
 using Muster.Infrastructure;
+using Muster.Infrastructure.Writing;
 using Muster.Supplies;
-using Muster.Supplies.Writing;
 
 namespace Muster.Requests.Allocating;
 
@@ -11,9 +10,10 @@ namespace Muster.Requests.Allocating;
 /// append the reservations and the request's events, commit. Waiting on a line's lock instead of losing a version race
 /// lets a crowd of allocators of one line all succeed in turn. When the locked numbers fall short of what the read
 /// promised and other candidates might cover it, the allocation starts over from a fresh read (a few rounds, then it
-/// takes what it holds); a race lost anyway is retried by <see cref="StockTransaction"/>, then answered CONFLICT.
+/// takes what it holds); a race lost anyway (a lock not had, a version moved on) is decided again by
+/// <see cref="EventWriter"/>, then answered CONFLICT.
 /// </summary>
-public sealed class AllocateSupplyRequestHandler(RequestWriter writer, StockCandidates candidates, AllocationGate gate)
+public sealed class AllocateSupplyRequestHandler(EventWriter writer, StockCandidates candidates, AllocationGate gate)
 {
     public const int Rounds = 3;
 
@@ -26,7 +26,7 @@ public sealed class AllocateSupplyRequestHandler(RequestWriter writer, StockCand
         {
             var readAgain = false;
             var lastRound = round == Rounds;
-            var result = await writer.RunAsync(writer.Transaction, async (session, actor, token) =>
+            var result = await writer.WriteAsync<SupplyRequest>(async (session, actor, token) =>
             {
                 readAgain = false;
                 var stream = await session.Events.FetchForWriting<SupplyRequest>(command.RequestId, token);
@@ -39,32 +39,23 @@ public sealed class AllocateSupplyRequestHandler(RequestWriter writer, StockCand
                 var missing = request.Missing();
                 var found = await candidates.NearestAsync(missing.Select(m => m.ItemCode).ToList(), request.DeliverTo, request.AgencyId, token);
                 var tentative = AllocationPlanner.Plan(missing, request.AgencyId, found);
-                IReadOnlyDictionary<Guid, IEventStream<StockLine>> locked;
-                try
-                {
-                    locked = await RequestWriter.FetchLinesAsync(session, tentative.Allocations.Select(a => a.StockLineId), token, exclusive: true);
-                }
-                catch (Exception e) when (StockTransaction.IsLostRace(e) || e is JasperFx.Events.StreamLockedException or Marten.Exceptions.StreamLockedException)
-                {
-                    readAgain = true;
-                    return RequestWriter.Conflict;
-                }
-
-                var lines = locked.ToDictionary(l => l.Key, l => l.Value.Aggregate);
+                // A line whose lock cannot be had is a lost race: the writer runs this again from a fresh read.
+                var locked = await RequestWrites.FetchLinesAsync(session, tentative.Allocations.Select(a => a.StockLineId), token, exclusive: true);
+                var lines = locked.Aggregates();
                 var decision = AllocateSupplyRequestDecision.Decide(request, actor, found, lines);
                 if (!decision.Succeeded)
                 {
-                    return Result<Guid>.Fail(decision.Errors);
+                    return Result<Written<SupplyRequest>>.Fail(decision.Errors);
                 }
 
                 if (!lastRound && ReadWasStale(decision.Value!, found, lines))
                 {
                     readAgain = true;
-                    return RequestWriter.Conflict;
+                    return RequestWrites.Conflict;
                 }
 
-                return RequestWriter.Append(stream, locked, decision.Value!);
-            }, ct);
+                return RequestWrites.Append(stream, locked, decision.Value!);
+            }, RequestWrites.Conflict, ct, OnLostRace.DecideAgain);
 
             if (!readAgain || lastRound)
             {

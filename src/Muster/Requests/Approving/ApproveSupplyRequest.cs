@@ -1,4 +1,5 @@
 using Muster.Infrastructure;
+using Muster.Infrastructure.Writing;
 
 namespace Muster.Requests.Approving;
 
@@ -12,10 +13,10 @@ public static class ApproveSupplyRequestDecision
         : new SupplyRequestApproved(request.Id);
 }
 
-public sealed class ApproveSupplyRequestHandler(RequestWriter writer)
+public sealed class ApproveSupplyRequestHandler(EventWriter writer)
 {
     public Task<Result<SupplyRequest>> Handle(ApproveSupplyRequest command, CancellationToken ct) =>
-        writer.ChangeAsync(command.RequestId, (request, _, actor) => Lift(ApproveSupplyRequestDecision.Decide(request, actor)), ct);
+        writer.ChangeRequestAsync(command.RequestId, (request, _, actor) => Lift(ApproveSupplyRequestDecision.Decide(request, actor)), ct);
 
     private static Result<RequestChange> Lift(Result<SupplyRequestApproved> decision) =>
         decision.Succeeded ? (RequestChange)decision.Value! : Result<RequestChange>.Fail(decision.Errors);

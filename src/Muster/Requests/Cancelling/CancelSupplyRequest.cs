@@ -1,4 +1,5 @@
 using Muster.Infrastructure;
+using Muster.Infrastructure.Writing;
 using Muster.Supplies;
 using Muster.Supplies.Reserving;
 
@@ -40,8 +41,8 @@ public static class CancelSupplyRequestDecision
             .ToList();
 }
 
-public sealed class CancelSupplyRequestHandler(RequestWriter writer)
+public sealed class CancelSupplyRequestHandler(EventWriter writer)
 {
     public Task<Result<SupplyRequest>> Handle(CancelSupplyRequest command, CancellationToken ct) =>
-        writer.ChangeAsync(command.RequestId, (request, lines, actor) => CancelSupplyRequestDecision.Decide(request, lines, command, actor), ct);
+        writer.ChangeRequestAsync(command.RequestId, (request, lines, actor) => CancelSupplyRequestDecision.Decide(request, lines, command, actor), ct);
 }

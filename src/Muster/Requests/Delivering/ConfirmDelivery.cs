@@ -1,4 +1,5 @@
 using Muster.Infrastructure;
+using Muster.Infrastructure.Writing;
 using Muster.Supplies;
 
 namespace Muster.Requests.Delivering;
@@ -58,10 +59,10 @@ public static class ConfirmDeliveryDecision
     }
 }
 
-public sealed class ConfirmDeliveryHandler(RequestWriter writer)
+public sealed class ConfirmDeliveryHandler(EventWriter writer)
 {
     public Task<Result<SupplyRequest>> Handle(ConfirmDelivery command, CancellationToken ct) =>
-        writer.ChangeAsync(command.RequestId, (request, _, actor) =>
+        writer.ChangeRequestAsync(command.RequestId, (request, _, actor) =>
         {
             var decision = ConfirmDeliveryDecision.Decide(request, command, actor);
             return decision.Succeeded ? (RequestChange)decision.Value! : Result<RequestChange>.Fail(decision.Errors);

@@ -1,4 +1,5 @@
 using Muster.Infrastructure;
+using Muster.Infrastructure.Writing;
 using Muster.Supplies;
 using Muster.Supplies.Reserving;
 
@@ -55,9 +56,9 @@ public static class DispatchShipmentDecision
             : null;
 }
 
-public sealed class DispatchShipmentHandler(RequestWriter writer, TimeProvider time)
+public sealed class DispatchShipmentHandler(EventWriter writer, TimeProvider time)
 {
     public Task<Result<SupplyRequest>> Handle(DispatchShipment command, CancellationToken ct) =>
-        writer.ChangeAsync(command.RequestId,
+        writer.ChangeRequestAsync(command.RequestId,
             (request, lines, actor) => DispatchShipmentDecision.Decide(request, lines, command, actor, time.GetUtcNow()), ct);
 }

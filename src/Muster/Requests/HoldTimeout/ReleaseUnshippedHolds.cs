@@ -1,5 +1,6 @@
 using Marten;
 using Muster.Infrastructure;
+using Muster.Infrastructure.Writing;
 using Muster.Requests.Cancelling;
 using Muster.Supplies;
 using Quartz;
@@ -32,7 +33,7 @@ public static class ReleaseHoldDecision
 /// no longer found. Clustered: one replica runs it each time.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class ReleaseUnshippedHolds(IDocumentStore store, RequestWriter writer, TimeProvider time, RequestsOptions options) : IJob
+public sealed class ReleaseUnshippedHolds(IDocumentStore store, EventWriter writer, TimeProvider time, RequestsOptions options) : IJob
 {
     public static readonly JobKey Key = new("release-unshipped-holds", "requests");
     public static readonly Actor Actor = Actor.Job("hold-timeout");
@@ -53,17 +54,12 @@ public sealed class ReleaseUnshippedHolds(IDocumentStore store, RequestWriter wr
                 .ToListAsync(cancellationToken);
         }
 
-        var asJob = writer.Transaction.ActingAs(Actor);
+        var asJob = writer.ActingAs(Actor);
         foreach (var id in due)
         {
-            await asJob.RunAsync(async (session, _, token) =>
-            {
-                var request = await session.Events.FetchForWriting<SupplyRequest>(id, token);
-                var lines = await RequestWriter.FetchLinesAsync(session, request.Aggregate?.ReservedLines() ?? [], token);
-                var change = ReleaseHoldDecision.Decide(request.Aggregate, lines.ToDictionary(l => l.Key, l => l.Value.Aggregate),
-                    options.HoldTimeout, time.GetUtcNow());
-                return change is null ? RequestRules.NotFound : RequestWriter.Append(request, lines, change);
-            }, RequestWriter.Conflict, cancellationToken);
+            await asJob.ChangeRequestAsync(id,
+                (request, lines, _) => ReleaseHoldDecision.Decide(request, lines, options.HoldTimeout, time.GetUtcNow()) ?? Result<RequestChange>.Fail(RequestRules.NotFound),
+                cancellationToken);
         }
     }
 }

@@ -1,4 +1,5 @@
 using Muster.Infrastructure;
+using Muster.Infrastructure.Writing;
 using Muster.Supplies;
 
 namespace Muster.Requests.Rejecting;
@@ -26,10 +27,10 @@ public static class RejectSupplyRequestDecision
     }
 }
 
-public sealed class RejectSupplyRequestHandler(RequestWriter writer)
+public sealed class RejectSupplyRequestHandler(EventWriter writer)
 {
     public Task<Result<SupplyRequest>> Handle(RejectSupplyRequest command, CancellationToken ct) =>
-        writer.ChangeAsync(command.RequestId, (request, _, actor) =>
+        writer.ChangeRequestAsync(command.RequestId, (request, _, actor) =>
         {
             var decision = RejectSupplyRequestDecision.Decide(request, command, actor);
             return decision.Succeeded ? (RequestChange)decision.Value! : Result<RequestChange>.Fail(decision.Errors);

@@ -1,8 +1,7 @@
-using Marten;
 using Muster.Catalog;
 using Muster.Infrastructure;
+using Muster.Infrastructure.Writing;
 using Muster.Supplies;
-using Muster.Supplies.Writing;
 
 namespace Muster.Spreadsheets.ImportingStock;
 
@@ -10,7 +9,7 @@ namespace Muster.Spreadsheets.ImportingStock;
 /// Decides every row against the stock lines as they stand (earlier rows of the sheet included), then commits all
 /// the events in one transaction, or nothing: a dry run, any invalid row, or a lost race writes nothing.
 /// </summary>
-public sealed class ImportStockHandler(IDocumentStore store, IActorAccessor actors, TimeProvider time)
+public sealed class ImportStockHandler(EventWriter writer, TimeProvider time)
 {
     public const int MaxRows = 10_000;
 
@@ -21,65 +20,56 @@ public sealed class ImportStockHandler(IDocumentStore store, IActorAccessor acto
             return DomainError.Validation($"a sheet has 1 to {MaxRows} rows of stock, this one has {command.Rows.Count}", "file");
         }
 
-        var actor = actors.Current ?? Actor.System;
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        await using var session = store.LightweightSession();
-        ActorMetadata.Stamp(session, actor);
-
-        var lines = new Dictionary<string, (LineForWriting Line, StockLine? State)>(StringComparer.Ordinal);
-        var outcomes = new List<StockImportRowOutcome>(command.Rows.Count);
-        foreach (var row in command.Rows)
+        return await writer.RunAsync<StockImportReport>(async (session, actor, token) =>
         {
-            var code = row.ItemCode?.Trim() ?? "";
-            if (ItemCode.Check(code, "itemCode") is { } badCode)
+            var lines = new Dictionary<string, (LineForWriting Line, StockLine? State)>(StringComparer.Ordinal);
+            var outcomes = new List<StockImportRowOutcome>(command.Rows.Count);
+            foreach (var row in command.Rows)
             {
-                outcomes.Add(new StockImportRowOutcome(row.Row, code, row.Lot, 0, [badCode]));
-                continue;
-            }
+                var code = row.ItemCode?.Trim() ?? "";
+                if (ItemCode.Check(code, "itemCode") is { } badCode)
+                {
+                    outcomes.Add(new StockImportRowOutcome(row.Row, code, row.Lot, 0, [badCode]));
+                    continue;
+                }
 
-            if (!lines.TryGetValue(code, out var line))
-            {
-                var fetched = await StockTransaction.FetchAsync(session, command.DepotId, code, ct);
-                line = (fetched, fetched.Line);
-            }
+                if (!lines.TryGetValue(code, out var line))
+                {
+                    var fetched = await LineForWriting.FetchAsync(session, command.DepotId, code, token);
+                    line = (fetched, fetched.Line);
+                }
 
-            var decision = StockRowDecision.Decide(line.Line, line.State, row, command, actor, today);
-            if (!decision.Succeeded)
-            {
-                outcomes.Add(new StockImportRowOutcome(row.Row, code, row.Lot, 0, decision.Errors));
+                var decision = StockRowDecision.Decide(line.Line, line.State, row, command, actor, today);
+                if (!decision.Succeeded)
+                {
+                    outcomes.Add(new StockImportRowOutcome(row.Row, code, row.Lot, 0, decision.Errors));
+                    lines[code] = line;
+                    continue;
+                }
+
+                var change = 0;
+                if (decision.Value is { } @event)
+                {
+                    line.Line.Stream.AppendOne(@event);
+                    var after = StockLineEvolution.Evolve(line.State, @event, now);
+                    change = after.OnHand - (line.State?.OnHand ?? 0);
+                    line.State = after;
+                }
+
                 lines[code] = line;
-                continue;
+                outcomes.Add(new StockImportRowOutcome(row.Row, code, row.Lot?.Trim(), change, []));
             }
 
-            var change = 0;
-            if (decision.Value is { } @event)
+            var report = new StockImportReport(command.DryRun, false, outcomes);
+            if (command.DryRun || report.InvalidRows > 0)
             {
-                line.Line.Stream.AppendOne(@event);
-                var after = StockLineEvolution.Evolve(line.State, @event, now);
-                change = after.OnHand - (line.State?.OnHand ?? 0);
-                line.State = after;
+                session.EjectAllPendingChanges(); // a dry run or a sheet with an invalid row writes nothing
+                return report;
             }
 
-            lines[code] = line;
-            outcomes.Add(new StockImportRowOutcome(row.Row, code, row.Lot?.Trim(), change, []));
-        }
-
-        var report = new StockImportReport(command.DryRun, false, outcomes);
-        if (command.DryRun || report.InvalidRows > 0)
-        {
-            return report;
-        }
-
-        try
-        {
-            await session.SaveChangesAsync(ct);
-        }
-        catch (Exception e) when (StockTransaction.IsLostRace(e))
-        {
-            return DomainError.Conflict("the depot's stock changed while the sheet was imported; nothing was imported, import it again", "file");
-        }
-
-        return report with { Applied = true };
+            return report with { Applied = true };
+        }, DomainError.Conflict("the depot's stock changed while the sheet was imported; nothing was imported, import it again", "file"), ct);
     }
 }

@@ -3,7 +3,6 @@ using Muster.Infrastructure;
 using Muster.Supplies;
 using Muster.Supplies.Counting;
 using Muster.Supplies.Receiving;
-using Muster.Supplies.Writing;
 
 namespace Muster.Spreadsheets.ImportingStock;
 

@@ -1,7 +1,7 @@
 using Muster.Catalog;
 using Muster.Depots;
 using Muster.Infrastructure;
-using Muster.Supplies.Writing;
+using Muster.Infrastructure.Writing;
 
 namespace Muster.Supplies.Counting;
 
@@ -60,9 +60,9 @@ public static class AdjustStockDecision
     }
 }
 
-public sealed class AdjustStockHandler(StockTransaction transaction)
+public sealed class AdjustStockHandler(EventWriter writer)
 {
     public Task<Result<StockLine>> Handle(AdjustStock command, CancellationToken ct) =>
-        transaction.ChangeLineAsync(command.DepotId, command.ItemCode,
+        writer.ChangeLineAsync(command.DepotId, command.ItemCode,
             (line, actor) => AdjustStockDecision.Decide(line.Depot, line.Item, line.Line, command, actor), ct);
 }

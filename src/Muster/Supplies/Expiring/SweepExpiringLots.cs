@@ -1,7 +1,7 @@
 using Marten;
 using Microsoft.Extensions.Logging;
 using Muster.Infrastructure;
-using Muster.Supplies.Writing;
+using Muster.Infrastructure.Writing;
 using Quartz;
 
 namespace Muster.Supplies.Expiring;
@@ -14,7 +14,7 @@ namespace Muster.Supplies.Expiring;
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed partial class SweepExpiringLots(
-    IDocumentStore store, StockTransaction transaction, TimeProvider time, ExpiryOptions options, ILogger<SweepExpiringLots> logger) : IJob
+    IDocumentStore store, EventWriter writer, TimeProvider time, ExpiryOptions options, ILogger<SweepExpiringLots> logger) : IJob
 {
     public const string ActorName = "expiry-sweep";
     public static readonly JobKey Key = new("sweep-expiring-lots", "supplies");
@@ -33,7 +33,7 @@ public sealed partial class SweepExpiringLots(
             due = await query.Query<StockLine>().Where(l => l.EarliestExpiry <= horizon).Select(l => l.Id).ToListAsync(ct);
         }
 
-        var job = transaction.ActingAs(Actor.Job(ActorName));
+        var job = writer.ActingAs(Actor.Job(ActorName));
         var recorded = 0;
         foreach (var lineId in due)
         {
@@ -46,7 +46,7 @@ public sealed partial class SweepExpiringLots(
                     return Result<int>.Ok(events.Count);
                 },
                 DomainError.Conflict("the stock line kept changing"),
-                ct);
+                ct, OnLostRace.DecideAgain);
             if (result.Succeeded)
             {
                 recorded += result.Value;

@@ -1,7 +1,7 @@
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
-using Muster.Supplies.Transferring;
+using Muster.Transfers;
 
 namespace Muster.Supplies.Levels;
 

@@ -2,8 +2,8 @@ using System.Globalization;
 using Muster.Catalog;
 using Muster.Depots;
 using Muster.Infrastructure;
+using Muster.Infrastructure.Writing;
 using Muster.Infrastructure.Text;
-using Muster.Supplies.Writing;
 
 namespace Muster.Supplies.Receiving;
 
@@ -59,10 +59,10 @@ public static class ReceiveStockDecision
     }
 }
 
-public sealed class ReceiveStockHandler(StockTransaction transaction, TimeProvider time)
+public sealed class ReceiveStockHandler(EventWriter writer, TimeProvider time)
 {
     public Task<Result<StockLine>> Handle(ReceiveStock command, CancellationToken ct) =>
-        transaction.ChangeLineAsync(command.DepotId, command.ItemCode,
+        writer.ChangeLineAsync(command.DepotId, command.ItemCode,
             (line, actor) => ReceiveStockDecision.Decide(line.Depot, line.Item, line.Stream.Aggregate, command, actor, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)),
             ct);
 }

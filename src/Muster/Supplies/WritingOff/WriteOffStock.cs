@@ -1,7 +1,7 @@
 using Muster.Catalog;
 using Muster.Depots;
 using Muster.Infrastructure;
-using Muster.Supplies.Writing;
+using Muster.Infrastructure.Writing;
 
 namespace Muster.Supplies.WritingOff;
 
@@ -46,9 +46,9 @@ public static class WriteOffStockDecision
     }
 }
 
-public sealed class WriteOffStockHandler(StockTransaction transaction)
+public sealed class WriteOffStockHandler(EventWriter writer)
 {
     public Task<Result<StockLine>> Handle(WriteOffStock command, CancellationToken ct) =>
-        transaction.ChangeLineAsync(command.DepotId, command.ItemCode,
+        writer.ChangeLineAsync(command.DepotId, command.ItemCode,
             (line, actor) => WriteOffStockDecision.Decide(line.Depot, line.Item, line.Line, command, actor), ct);
 }

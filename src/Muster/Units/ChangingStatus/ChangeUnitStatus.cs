@@ -1,6 +1,5 @@
-using JasperFx;
-using Marten;
 using Muster.Infrastructure;
+using Muster.Infrastructure.Writing;
 
 namespace Muster.Units.ChangingStatus;
 
@@ -30,27 +29,10 @@ public static class ChangeUnitStatusDecision
     }
 }
 
-public sealed class ChangeUnitStatusHandler(IDocumentSession session, IActorAccessor actors)
+public sealed class ChangeUnitStatusHandler(EventWriter writer)
 {
-    public async Task<Result<RescueUnit>> Handle(ChangeUnitStatus command, CancellationToken ct)
-    {
-        var stream = await session.Events.FetchForWriting<RescueUnit>(command.UnitId, ct);
-        var decision = ChangeUnitStatusDecision.Decide(stream.Aggregate, command, actors.Current ?? Actor.System);
-        if (!decision.Succeeded)
-        {
-            return Result<RescueUnit>.Fail(decision.Errors);
-        }
-
-        stream.AppendOne(decision.Value!);
-        try
-        {
-            await session.SaveChangesAsync(ct);
-        }
-        catch (ConcurrencyException)
-        {
-            return DomainError.Conflict("the unit changed meanwhile; read it again and retry", "unitId");
-        }
-
-        return UnitEvolution.Evolve(stream.Aggregate!, decision.Value!);
-    }
+    public Task<Result<RescueUnit>> Handle(ChangeUnitStatus command, CancellationToken ct) =>
+        writer.ChangeAsync<RescueUnit, UnitStatusChanged>(command.UnitId,
+            (unit, actor) => ChangeUnitStatusDecision.Decide(unit, command, actor),
+            DomainError.Conflict("the unit changed meanwhile; read it again and retry", "unitId"), ct);
 }

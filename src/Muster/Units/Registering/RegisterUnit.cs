@@ -2,6 +2,7 @@ using Marten;
 using Muster.Agencies;
 using Muster.Infrastructure;
 using Muster.Infrastructure.Text;
+using Muster.Infrastructure.Writing;
 using Muster.Spatial;
 
 namespace Muster.Units.Registering;
@@ -60,20 +61,11 @@ public static class RegisterUnitDecision
     }
 }
 
-public sealed class RegisterUnitHandler(IDocumentSession session, IActorAccessor actors)
+public sealed class RegisterUnitHandler(EventWriter writer)
 {
-    public async Task<Result<RescueUnit>> Handle(RegisterUnit command, CancellationToken ct)
-    {
-        var agency = await session.LoadAsync<Agency>(command.AgencyId, ct);
-        var decision = RegisterUnitDecision.Decide(command, Guid.CreateVersion7(), actors.Current ?? Actor.System, agency is not null);
-        if (!decision.Succeeded)
-        {
-            return Result<RescueUnit>.Fail(decision.Errors);
-        }
-
-        var registered = decision.Value!;
-        session.Events.StartStream<RescueUnit>(registered.UnitId, registered);
-        await session.SaveChangesAsync(ct);
-        return (await session.LoadAsync<RescueUnit>(registered.UnitId, ct))!;
-    }
+    public Task<Result<RescueUnit>> Handle(RegisterUnit command, CancellationToken ct) =>
+        writer.StartAsync<RescueUnit, UnitRegistered>(
+            async (session, actor, token) => RegisterUnitDecision.Decide(
+                command, Guid.CreateVersion7(), actor, await session.LoadAsync<Agency>(command.AgencyId, token) is not null),
+            registered => registered.UnitId, null, ct);
 }

@@ -1,8 +1,7 @@
-using JasperFx;
-using Marten;
 using Microsoft.Extensions.Options;
 using Muster.Infrastructure;
 using Muster.Infrastructure.Time;
+using Muster.Infrastructure.Writing;
 using Muster.Spatial;
 
 namespace Muster.Units.ReportingPosition;
@@ -40,38 +39,12 @@ public static class ReportUnitPositionDecision
     }
 }
 
-public sealed class ReportUnitPositionHandler(IDocumentSession session, IActorAccessor actors, TimeProvider time, IOptions<ReportedTimes> bounds)
+public sealed class ReportUnitPositionHandler(EventWriter writer, TimeProvider time, IOptions<ReportedTimes> bounds)
 {
-    private const int Attempts = 3;
-
-    public async Task<Result<RescueUnit>> Handle(ReportUnitPosition command, CancellationToken ct)
-    {
-        // Reports of one unit queue on its stream's row (32 in flight answered CONFLICT now and then when they raced
-        // optimistically: a retry in the same session saw the version it had already lost with). A lost race that
-        // still happens is retried.
-        for (var attempt = 1; ; attempt++)
-        {
-            var stream = await session.Events.FetchForExclusiveWriting<RescueUnit>(command.UnitId, ct);
-            var decision = ReportUnitPositionDecision.Decide(stream.Aggregate, command, actors.Current ?? Actor.System, time.GetUtcNow(), bounds.Value);
-            if (!decision.Succeeded)
-            {
-                return Result<RescueUnit>.Fail(decision.Errors);
-            }
-
-            stream.AppendOne(decision.Value!);
-            try
-            {
-                await session.SaveChangesAsync(ct);
-                return UnitEvolution.Evolve(stream.Aggregate!, decision.Value!);
-            }
-            catch (ConcurrencyException) when (attempt < Attempts)
-            {
-                session.EjectAllPendingChanges();
-            }
-            catch (ConcurrencyException)
-            {
-                return DomainError.Conflict("the unit kept changing; report again", "unitId");
-            }
-        }
-    }
+    // Reports of one unit queue on its stream's row (32 in flight answered CONFLICT now and then when they raced
+    // optimistically). A lost race that still happens decides again.
+    public Task<Result<RescueUnit>> Handle(ReportUnitPosition command, CancellationToken ct) =>
+        writer.ChangeAsync<RescueUnit, UnitPositionReported>(command.UnitId,
+            (unit, actor) => ReportUnitPositionDecision.Decide(unit, command, actor, time.GetUtcNow(), bounds.Value),
+            DomainError.Conflict("the unit kept changing; report again", "unitId"), ct, OnLostRace.DecideAgain, exclusive: true);
 }

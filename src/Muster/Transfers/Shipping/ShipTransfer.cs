@@ -1,7 +1,10 @@
 using Muster.Infrastructure;
+using Muster.Infrastructure.Writing;
+using Muster.Supplies;
 using Muster.Supplies.Reserving;
+using Muster.Transfers;
 
-namespace Muster.Supplies.Transferring;
+namespace Muster.Transfers.Shipping;
 
 /// <summary>The reserved stock leaves the source on a vehicle.</summary>
 public sealed record ShipTransfer(Guid TransferId, string Vehicle, string Driver);
@@ -49,9 +52,9 @@ public static class ShipTransferDecision
     }
 }
 
-public sealed class ShipTransferHandler(TransferStreams transfers, TimeProvider time)
+public sealed class ShipTransferHandler(EventWriter writer, TimeProvider time)
 {
     public Task<Result<Transfer>> Handle(ShipTransfer command, CancellationToken ct) =>
-        transfers.StepAsync(command.TransferId, TransferEnd.Source,
+        writer.StepTransferAsync(command.TransferId, TransferEnd.Source,
             (at, actor) => ShipTransferDecision.Decide(at, command, actor, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)), ct);
 }

@@ -1,8 +1,8 @@
 using JasperFx.Events;
 using Marten;
 using Muster.Infrastructure;
+using Muster.Infrastructure.Writing;
 using Muster.Supplies;
-using Muster.Supplies.Writing;
 
 namespace Muster.Requests;
 
@@ -19,39 +19,25 @@ public sealed record RequestChange(IReadOnlyList<IStockLineEvent> StockEvents, I
 }
 
 /// <summary>
-/// The write path of requests, on <see cref="StockTransaction"/>: the request and the stock lines it holds
-/// reservations on are fetched for writing (lines in stock-line id order), the decision's events appended (lines
-/// first, in that order, then the request) and committed in one transaction; a lost race decides again.
+/// How requests are written, on <see cref="EventWriter"/>: the request and the stock lines it holds reservations on
+/// are fetched for writing (lines in stock-line id order), the decision's events appended (lines first, in that order,
+/// then the request) and committed in one transaction; a lost race decides again.
 /// </summary>
-public sealed class RequestWriter(StockTransaction transaction, IQuerySession reader)
+public static class RequestWrites
 {
     public static DomainError Conflict { get; } = DomainError.Conflict("the request or its stock kept changing; read it again and retry", "requestId");
 
-    public StockTransaction Transaction => transaction;
-
     /// <summary>A change decided from the request and the stock lines that hold its reservations.</summary>
-    public Task<Result<SupplyRequest>> ChangeAsync(
-        Guid requestId, Func<SupplyRequest?, IReadOnlyDictionary<Guid, StockLine?>, Actor, Result<RequestChange>> decide, CancellationToken ct) =>
-        RunAsync(transaction, async (session, actor, token) =>
+    public static Task<Result<SupplyRequest>> ChangeRequestAsync(
+        this EventWriter writer, Guid requestId, Func<SupplyRequest?, IReadOnlyDictionary<Guid, StockLine?>, Actor, Result<RequestChange>> decide,
+        CancellationToken ct) =>
+        writer.WriteAsync<SupplyRequest>(async (session, actor, token) =>
         {
             var request = await session.Events.FetchForWriting<SupplyRequest>(requestId, token);
             var lines = await FetchLinesAsync(session, request.Aggregate?.ReservedLines() ?? [], token);
-            var decision = decide(request.Aggregate, lines.ToDictionary(l => l.Key, l => l.Value.Aggregate), actor);
-            return decision.Succeeded ? Append(request, lines, decision.Value!) : Result<Guid>.Fail(decision.Errors);
-        }, ct);
-
-    /// <summary>
-    /// Runs a unit of work that names the request it changed, then reads the request as committed (its times are the
-    /// events' own).
-    /// </summary>
-    public async Task<Result<SupplyRequest>> RunAsync(
-        StockTransaction on, Func<IDocumentSession, Actor, CancellationToken, Task<Result<Guid>>> work, CancellationToken ct)
-    {
-        var changed = await on.RunAsync(work, Conflict, ct);
-        return changed.Succeeded
-            ? (await reader.LoadAsync<SupplyRequest>(changed.Value, ct))!
-            : Result<SupplyRequest>.Fail(changed.Errors);
-    }
+            var decision = decide(request.Aggregate, lines.Aggregates(), actor);
+            return decision.Succeeded ? Append(request, lines, decision.Value!) : Result<Written<SupplyRequest>>.Fail(decision.Errors);
+        }, Conflict, ct, OnLostRace.DecideAgain);
 
     /// <summary>Stock lines fetched for writing in id order (<see cref="OrderedStreams"/>).</summary>
     public static Task<SortedDictionary<Guid, IEventStream<StockLine>>> FetchLinesAsync(
@@ -59,7 +45,7 @@ public sealed class RequestWriter(StockTransaction transaction, IQuerySession re
         session.FetchForWritingAsync<StockLine>(lineIds, ct, exclusive);
 
     /// <summary>Appends the change: stock lines in id order, then the request.</summary>
-    public static Result<Guid> Append(
+    public static Written<SupplyRequest> Append(
         IEventStream<SupplyRequest> request, IReadOnlyDictionary<Guid, IEventStream<StockLine>> lines, RequestChange change)
     {
         foreach (var e in change.StockEvents.OrderBy(e => e.StockLineId))
@@ -68,6 +54,6 @@ public sealed class RequestWriter(StockTransaction transaction, IQuerySession re
         }
 
         request.AppendMany(change.RequestEvents);
-        return request.Id;
+        return Written.To(request);
     }
 }

@@ -1,7 +1,7 @@
 using JasperFx.Events;
 using Marten;
 
-namespace Muster.Infrastructure;
+namespace Muster.Infrastructure.Writing;
 
 public static class OrderedStreams
 {

@@ -1,7 +1,8 @@
 using Muster.Depots;
 using Muster.Infrastructure;
+using Muster.Supplies;
 
-namespace Muster.Supplies.Transferring;
+namespace Muster.Transfers;
 
 /// <summary>What every step of a transfer checks first.</summary>
 public static class TransferRules

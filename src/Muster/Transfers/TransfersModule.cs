@@ -3,7 +3,7 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Muster.Infrastructure;
 
-namespace Muster.Supplies.Transferring;
+namespace Muster.Transfers;
 
 public static class TransfersModule
 {
@@ -17,6 +17,5 @@ public static class TransfersModule
     public static IServiceCollection AddTransfers(this IServiceCollection services) =>
         services
             .ConfigureMarten(options => options.ConfigureTransfers())
-            .AddScoped<TransferStreams>()
             .AddHandlers(typeof(TransfersModule));
 }

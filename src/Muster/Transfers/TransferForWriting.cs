@@ -2,9 +2,10 @@ using JasperFx.Events;
 using Marten;
 using Muster.Depots;
 using Muster.Infrastructure;
-using Muster.Supplies.Writing;
+using Muster.Infrastructure.Writing;
+using Muster.Supplies;
 
-namespace Muster.Supplies.Transferring;
+namespace Muster.Transfers;
 
 /// <summary>
 /// A transfer as a step decides on it: the transfer, both depots, and the stock line at the end the step touches
@@ -30,39 +31,31 @@ public enum TransferEnd
 }
 
 /// <summary>
-/// The write path of every step after the start: the transfer and one stock line go through
-/// <see cref="StockTransaction"/>, so both commit or neither, and a lost race decides again.
+/// How every step after the start is written, on <see cref="EventWriter"/>: the transfer and one stock line commit
+/// together or not at all, and a lost race decides again.
 /// </summary>
-public sealed class TransferStreams(StockTransaction transaction, IQuerySession query)
+public static class TransferWrites
 {
-    public async Task<Result<Transfer>> StepAsync<TStep>(
-        Guid transferId, TransferEnd end, Func<TransferForWriting, Actor, Result<TStep>> decide, CancellationToken ct)
-        where TStep : ITransferStep
-    {
-        var done = await transaction.RunAsync(
+    public static readonly DomainError Conflict = DomainError.Conflict("the transfer or its stock kept changing; read it again and retry", "transferId");
+
+    public static Task<Result<Transfer>> StepTransferAsync<TStep>(
+        this EventWriter writer, Guid transferId, TransferEnd end, Func<TransferForWriting, Actor, Result<TStep>> decide, CancellationToken ct)
+        where TStep : ITransferStep =>
+        writer.WriteAsync<Transfer>(
             async (session, actor, token) =>
             {
                 var (transfer, stream, line) = await FetchAsync(session, transferId, end, token);
                 var decision = decide(transfer, actor);
                 if (!decision.Succeeded)
                 {
-                    return Result<Guid>.Fail(decision.Errors);
+                    return Result<Written<Transfer>>.Fail(decision.Errors);
                 }
 
                 stream!.AppendOne(decision.Value!.TransferEvent);
                 line!.Stream.AppendMany(decision.Value.StockEvents.Cast<object>().ToArray());
-                return transferId;
+                return Written.To(stream);
             },
-            DomainError.Conflict("the transfer or its stock kept changing; read it again and retry", "transferId"),
-            ct);
-        return await LoadAsync(done, ct);
-    }
-
-    /// <summary>The transfer as committed, once a step succeeded.</summary>
-    public async Task<Result<Transfer>> LoadAsync(Result<Guid> done, CancellationToken ct) =>
-        done.Succeeded
-            ? (await query.LoadAsync<Transfer>(done.Value, ct))!
-            : Result<Transfer>.Fail(done.Errors);
+            Conflict, ct, OnLostRace.DecideAgain);
 
     /// <summary>The transfer's stream first, then the one stock line: every step takes them in this order.</summary>
     private static async Task<(TransferForWriting Transfer, IEventStream<Transfer>? Stream, LineForWriting? Line)> FetchAsync(
@@ -75,7 +68,7 @@ public sealed class TransferStreams(StockTransaction transaction, IQuerySession 
         }
 
         var (here, there) = end == TransferEnd.Source ? (transfer.FromDepotId, transfer.ToDepotId) : (transfer.ToDepotId, transfer.FromDepotId);
-        var line = await StockTransaction.FetchAsync(session, here, transfer.ItemCode, ct);
+        var line = await LineForWriting.FetchAsync(session, here, transfer.ItemCode, ct);
         var other = await session.LoadAsync<Depot>(there, ct);
         var state = end == TransferEnd.Source
             ? new TransferForWriting(transfer, line.Depot, other, line.Line)

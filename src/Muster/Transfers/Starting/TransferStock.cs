@@ -1,10 +1,13 @@
+using Marten;
 using Muster.Catalog;
 using Muster.Depots;
 using Muster.Infrastructure;
+using Muster.Infrastructure.Writing;
+using Muster.Supplies;
 using Muster.Supplies.Reserving;
-using Muster.Supplies.Writing;
+using Muster.Transfers;
 
-namespace Muster.Supplies.Transferring;
+namespace Muster.Transfers.Starting;
 
 /// <summary>Move a quantity of an item from one depot to another (调拨).</summary>
 public sealed record TransferStock(Guid FromDepotId, Guid ToDepotId, string ItemCode, int Quantity, string? Note);
@@ -75,29 +78,26 @@ public static class TransferStockDecision
     }
 }
 
-public sealed class TransferStockHandler(StockTransaction transaction, TransferStreams transfers)
+public sealed class TransferStockHandler(EventWriter writer)
 {
-    public async Task<Result<Transfer>> Handle(TransferStock command, CancellationToken ct)
+    public Task<Result<Transfer>> Handle(TransferStock command, CancellationToken ct)
     {
         // One id for every attempt: a retry starts the same transfer, never a second one.
         var transferId = Guid.CreateVersion7();
-        var started = await transaction.RunAsync(
+        return writer.WriteAsync<Transfer>(
             async (session, actor, token) =>
             {
-                var source = await StockTransaction.FetchAsync(session, command.FromDepotId, command.ItemCode, token);
+                var source = await LineForWriting.FetchAsync(session, command.FromDepotId, command.ItemCode, token);
                 var destination = await session.LoadAsync<Depot>(command.ToDepotId, token);
                 var decision = TransferStockDecision.Decide(source.Depot, destination, source.Item, source.Line, command, transferId, actor);
                 if (!decision.Succeeded)
                 {
-                    return Result<Guid>.Fail(decision.Errors);
+                    return Result<Written<Transfer>>.Fail(decision.Errors);
                 }
 
                 source.Stream.AppendOne(decision.Value!.Reserved);
-                session.Events.StartStream<Transfer>(transferId, decision.Value.Started);
-                return transferId;
+                return Written.Started<Transfer>(session.Events.StartStream<Transfer>(transferId, decision.Value.Started));
             },
-            DomainError.Conflict("the stock line kept changing; read it again and retry", "itemCode"),
-            ct);
-        return await transfers.LoadAsync(started, ct);
+            LineForWriting.Conflict, ct, OnLostRace.DecideAgain);
     }
 }

@@ -1,7 +1,10 @@
 using System.Globalization;
 using Muster.Infrastructure;
+using Muster.Infrastructure.Writing;
+using Muster.Supplies;
+using Muster.Transfers;
 
-namespace Muster.Supplies.Transferring;
+namespace Muster.Transfers.Receiving;
 
 /// <summary>The destination confirms the transfer arrived.</summary>
 public sealed record ReceiveTransfer(Guid TransferId);
@@ -49,8 +52,8 @@ public static class ReceiveTransferDecision
     }
 }
 
-public sealed class ReceiveTransferHandler(TransferStreams transfers)
+public sealed class ReceiveTransferHandler(EventWriter writer)
 {
     public Task<Result<Transfer>> Handle(ReceiveTransfer command, CancellationToken ct) =>
-        transfers.StepAsync(command.TransferId, TransferEnd.Destination, (at, actor) => ReceiveTransferDecision.Decide(at, actor), ct);
+        writer.StepTransferAsync(command.TransferId, TransferEnd.Destination, (at, actor) => ReceiveTransferDecision.Decide(at, actor), ct);
 }

@@ -1,7 +1,10 @@
 using Muster.Infrastructure;
+using Muster.Infrastructure.Writing;
+using Muster.Supplies;
 using Muster.Supplies.Reserving;
+using Muster.Transfers;
 
-namespace Muster.Supplies.Transferring;
+namespace Muster.Transfers.Cancelling;
 
 /// <summary>Call a transfer off before it ships.</summary>
 public sealed record CancelTransfer(Guid TransferId, string Reason);
@@ -36,8 +39,8 @@ public static class CancelTransferDecision
     }
 }
 
-public sealed class CancelTransferHandler(TransferStreams transfers)
+public sealed class CancelTransferHandler(EventWriter writer)
 {
     public Task<Result<Transfer>> Handle(CancelTransfer command, CancellationToken ct) =>
-        transfers.StepAsync(command.TransferId, TransferEnd.Source, (at, actor) => CancelTransferDecision.Decide(at, command, actor), ct);
+        writer.StepTransferAsync(command.TransferId, TransferEnd.Source, (at, actor) => CancelTransferDecision.Decide(at, command, actor), ct);
 }
