@@ -23,6 +23,7 @@ using Muster.Api.Requests;
 using Muster.Api.Supplies;
 using Muster.Api.Transfers;
 using Muster.Api.Units;
+using Muster.Api.Webhooks;
 using Muster.Catalog;
 using Muster.Depots;
 using Muster.Dispatch;
@@ -36,6 +37,7 @@ using Muster.Seeding;
 using Muster.Supplies;
 using Muster.Supplies.Transferring;
 using Muster.Units;
+using Muster.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 var database = builder.Configuration.GetConnectionString("Muster")
@@ -56,7 +58,8 @@ builder.Services
         store => store.ConfigurePlans(),
         store => store.ConfigureIncidents(),
         store => store.ConfigureDispatch(),
-        store => store.ConfigureApiKeys())
+        store => store.ConfigureApiKeys(),
+        store => store.ConfigureWebhooks())
     .AddScheduling(database)
     .AddMusterAuthentication(builder.Configuration)
     .AddMusterGraphQL(builder.Configuration)
@@ -76,6 +79,7 @@ builder.Services
     .AddIncidents().AddIncidentsGraph()
     .AddDispatch().AddDispatchGraph()
     .AddApiKeysApi()
+    .AddWebhooksApi(builder.Configuration, builder.Environment)
     .AddOgcFeatures()
     .AddSpreadsheetsApi()
     .AddMusterCors(builder.Configuration)

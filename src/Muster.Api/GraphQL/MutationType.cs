@@ -11,6 +11,7 @@ using Muster.Api.Requests;
 using Muster.Api.Supplies;
 using Muster.Api.Transfers;
 using Muster.Api.Units;
+using Muster.Api.Webhooks;
 
 namespace Muster.Api.GraphQL;
 
@@ -39,6 +40,7 @@ public sealed class MutationType : ObjectGraphType
         SetMinimumStockMutation.AddTo(this);
         SupplyRequestMutations.AddTo(this);
         ApiKeyMutations.AddTo(this);
+        WebhookMutations.AddTo(this);
         foreach (var field in Fields)
         {
             if (field.Type is { IsGenericType: true } type && type.GetGenericTypeDefinition() == typeof(NonNullGraphType<>))

@@ -11,6 +11,7 @@ using Muster.Api.Requests;
 using Muster.Api.Supplies;
 using Muster.Api.Transfers;
 using Muster.Api.Units;
+using Muster.Api.Webhooks;
 using Muster.Api.Viewer;
 
 namespace Muster.Api.GraphQL;
@@ -41,5 +42,6 @@ public sealed class QueryType : ObjectGraphType
         TransferQueries.AddTo(this);
         LowStockQueries.AddTo(this);
         SupplyRequestQueries.AddTo(this);
+        WebhookQueries.AddTo(this);
     }
 }
