@@ -1,7 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text;
-using System.Xml.Linq;
-using Muster.Api.Interop.Edxl;
 using Muster.Api.Tests.Support;
 
 namespace Muster.Api.Tests.Interop;
@@ -12,8 +10,6 @@ namespace Muster.Api.Tests.Interop;
 /// </summary>
 public sealed class InteropCredentialTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
-    private static readonly XNamespace Ns = EdxlReader.Namespace;
-
     private MusterApp App => fixture.App;
 
     [Fact]
@@ -59,21 +55,9 @@ public sealed class InteropCredentialTests(AppFixture fixture) : IClassFixture<A
                 Headers = { ContentType = new MediaTypeHeaderValue("text/csv") },
             },
         };
-        yield return new HttpRequestMessage(HttpMethod.Post, "/edxl-rm") { Content = new StringContent(RequestResource(), Encoding.UTF8, "application/xml") };
+        yield return new HttpRequestMessage(HttpMethod.Post, "/edxl-rm") { Content = new StringContent(EdxlMessages.RequestResource("credential-" + Guid.NewGuid().ToString("N"), ("1", "1030201", 5)), Encoding.UTF8, "application/xml") };
         yield return new HttpRequestMessage(HttpMethod.Get, "/spreadsheets/stock-levels.csv");
         yield return new HttpRequestMessage(HttpMethod.Get, $"/spreadsheets/depots/{depot}/ledger.xlsx");
         yield return new HttpRequestMessage(HttpMethod.Get, "/spreadsheets/supply-requests.csv");
     }
-
-    private static string RequestResource() => new XElement(Ns + "RequestResource",
-        new XElement(Ns + "MessageID", "credential-" + Guid.NewGuid().ToString("N")),
-        new XElement(Ns + "SentDateTime", "2026-11-30T08:00:00+08:00"),
-        new XElement(Ns + "MessageContentType", "RequestResource"),
-        new XElement(Ns + "ResourceInformation",
-            new XElement(Ns + "ResourceInfoElementID", "1"),
-            new XElement(Ns + "Resource", new XElement(Ns + "TypeStructure", new XElement(Ns + "Value", "1030201"), new XElement(Ns + "ValueListURN", EdxlEndpoint.ItemList))),
-            new XElement(Ns + "AssignmentInformation", new XElement(Ns + "Quantity", new XElement(Ns + "MeasuredQuantity", new XElement(Ns + "Amount", 5)))),
-            new XElement(Ns + "ScheduleInformation",
-                new XElement(Ns + "ScheduleType", "RequestedArrival"),
-                new XElement(Ns + "Location", new XElement(Ns + "TargetArea", new XElement(Ns + "Point", new XElement(Ns + "pos", "36.56 111.70"))))))).ToString();
 }
