@@ -32,6 +32,8 @@ test('typed operations generated from the approved schema type-check a partner a
     documents: join(kit, 'operations.graphql'),
     generates: { [join(generated, 'graphql.ts')]: { plugins: ['typescript-operations', 'typed-document-node'], config: { enumsAsTypes: true } } },
     silent: true,
+    // Plugins are found from this file (tests/node/node_modules), not from the directory the suite runs in.
+    pluginLoader: (name) => import(name),
   }, false);
   mkdirSync(generated, { recursive: true });
   writeFileSync(join(generated, 'graphql.ts'), output.content);
