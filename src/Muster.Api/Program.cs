@@ -24,6 +24,7 @@ using Muster.Api.Requests;
 using Muster.Api.Supplies;
 using Muster.Api.Transfers;
 using Muster.Api.Units;
+using Muster.Api.Webhooks;
 using Muster.Catalog;
 using Muster.Depots;
 using Muster.Dispatch;
@@ -37,6 +38,7 @@ using Muster.Seeding;
 using Muster.Supplies;
 using Muster.Transfers;
 using Muster.Units;
+using Muster.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 var database = builder.Configuration.GetConnectionString("Muster")
@@ -65,6 +67,7 @@ builder.Services
     .AddDispatch().AddDispatchGraph()
     .AddApiKeys().AddApiKeysGraph()
     .AddAuditGraph()
+    .AddWebhooks(builder.Configuration, builder.Environment.IsDevelopment()).AddWebhooksGraph()
     .AddOgcFeatures()
     .AddSpreadsheetsApi()
     .AddMusterCors(builder.Configuration)

@@ -12,6 +12,7 @@ import { createCluster, destroyCluster, startCluster, stopCluster, acceptingAt, 
 import { Instance, freePorts } from './lib/instances.mjs';
 import { gql, must, token, SIGNING_KEY, REGISTER_AGENCY, REGISTER_UNIT, RECEIVE_STOCK } from './lib/api.mjs';
 import { hostileCases, sendHostile } from './lib/hostile.mjs';
+import { startReceiver, verify } from './lib/receiver.mjs';
 
 const FULL = process.env.MUSTER_FAULTS === 'full';
 const SIZE = FULL
@@ -252,5 +253,44 @@ test('kill -9 of an instance under write load: no acknowledged write lost, a ret
     assert.equal(ledger.onHandAfter, settled.onHand, 'ledger = level');
     assert.ok(a.alive && a.crashes.length === 0, 'the other instance lives on');
     if (round < SIZE.kills - 1) await b.start();
+  }
+});
+
+test('kill -9 with webhook deliveries pending: after the restart every one goes out, signed', async () => {
+  if (b.alive) await b.stop(); // one instance only: the deliveries must survive the one that is killed
+  const receiver = await startReceiver(); // answers 503 at first: the deliveries stay pending, retried
+  try {
+    const agency = await must(a.url, REGISTER_AGENCY, { input: { name: `消防救援大队 webhook ${RUN}`, kind: 'FIRE_RESCUE' } });
+    const hook = await must(a.url,
+      'mutation($input: RegisterWebhookInput!) { registerWebhook(input: $input) { webhook { id } secret errors { code message } } }',
+      { input: { agencyId: agency.agency.id, url: receiver.url, kinds: ['UNITS'] } });
+    const units = [];
+    for (let n = 0; n < 5; n++) {
+      const unit = await must(a.url, REGISTER_UNIT, { input: {
+        name: `消防车 ${RUN}-${n}`, kind: 'FIRE_ENGINE', type: 'II', capabilities: ['fire'], crewSize: 6,
+        location: { lat: 36.57, lon: 111.72 }, agencyId: agency.agency.id } });
+      units.push(unit.unit.id);
+    }
+    const attempted = () => new Set(receiver.received.map((r) => JSON.parse(r.body).data.object.id));
+    for (let i = 0; i < 300 && attempted().size < units.length; i++) await delay(50);
+    assert.equal(attempted().size, units.length, 'each change attempted once before the kill');
+
+    await a.killHard();
+    receiver.answer(204);
+    await a.start();
+
+    const delivered = () => new Set(receiver.received.filter((r) => r.answered === 204).map((r) => JSON.parse(r.body).data.object.id));
+    for (let i = 0; i < 400 && delivered().size < units.length; i++) await delay(50);
+    assert.deepEqual([...delivered()].sort(), [...units].sort(), 'every pending delivery went out after the restart');
+    for (const r of receiver.received) assert.ok(verify(hook.secret, r.headers, r.body), 'signature verifies');
+    const ids = new Set(receiver.received.map((r) => r.headers['webhook-id']));
+    assert.equal(ids.size, units.length, 'a retry carries the same webhook-id');
+    const recorded = await must(a.url,
+      'query($id: ID!) { webhookDeliveries(webhookId: $id, first: 50) { edges { node { status attempts } } } }',
+      { id: hook.webhook.id });
+    assert.deepEqual(recorded.edges.map((e) => e.node.status), units.map(() => 'DELIVERED'));
+    assert.ok(recorded.edges.every((e) => e.node.attempts >= 2));
+  } finally {
+    await receiver.close();
   }
 });

@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml.Linq;
 using Muster.Api.Interop.Edxl;
 using Muster.Api.Tests.Support;
+using static Muster.Api.Tests.Support.EdxlMessages;
 
 namespace Muster.Api.Tests.Interop;
 
@@ -80,19 +81,6 @@ public sealed class EdxlRmTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.DoesNotContain("root:", text);
         Assert.Equal(before, await CountRequestsAsync());
     }
-
-    private static string RequestResource(string messageId, params (string Element, string Code, int Quantity)[] lines) => new XElement(Ns + "RequestResource",
-        new XElement(Ns + "MessageID", messageId),
-        new XElement(Ns + "SentDateTime", "2026-11-30T08:00:00+08:00"),
-        new XElement(Ns + "MessageContentType", "RequestResource"),
-        new XElement(Ns + "MessageDescription", "汾河 防汛 物资请求"),
-        lines.Select(l => new XElement(Ns + "ResourceInformation",
-            new XElement(Ns + "ResourceInfoElementID", l.Element),
-            new XElement(Ns + "Resource", new XElement(Ns + "TypeStructure", new XElement(Ns + "Value", l.Code), new XElement(Ns + "ValueListURN", EdxlEndpoint.ItemList))),
-            new XElement(Ns + "AssignmentInformation", new XElement(Ns + "Quantity", new XElement(Ns + "MeasuredQuantity", new XElement(Ns + "Amount", l.Quantity)))),
-            new XElement(Ns + "ScheduleInformation",
-                new XElement(Ns + "ScheduleType", "RequestedArrival"),
-                new XElement(Ns + "Location", new XElement(Ns + "TargetArea", new XElement(Ns + "Point", new XElement(Ns + "pos", "36.56 111.70")))))))).ToString();
 
     private static string StatusReport(string unitId, string status) => new XElement(Ns + "ReportResourceDeploymentStatus",
         new XElement(Ns + "MessageID", "status-" + Guid.NewGuid().ToString("N")),

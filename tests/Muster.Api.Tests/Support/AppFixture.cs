@@ -25,7 +25,7 @@ public class AppFixture : IAsyncLifetime
         using var client = _app.CreateClient(); // starts the host: schema applied, scheduler started
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_app is not null)
         {

@@ -37,6 +37,8 @@ export class Instance {
         ...process.env, ASPNETCORE_ENVIRONMENT: 'Production', ConnectionStrings__Muster: this.connectionString,
         Auth__SigningKey: this.signingKey, DOTNET_NOLOGO: '1', Logging__LogLevel__Default: 'Warning',
         'Logging__LogLevel__Muster.Infrastructure.Changes': 'Information',
+        // The suite's webhook receiver listens on loopback http; retries come quickly so that a case fits in seconds.
+        Webhooks__AllowHttp: 'true', Webhooks__RetryBase: '00:00:00.500', Webhooks__MaxRetryDelay: '00:00:02',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using GraphQL;
 using GraphQL.Execution;
+using GraphQL.Types;
 using GraphQL.Validation;
 using GraphQL.Validation.Errors.Custom;
 using Muster.Api.GraphQL.Authorization;
@@ -44,12 +45,37 @@ public sealed partial class MusterErrorInfoProvider(IHostEnvironment environment
             extensions.Remove("details");
             extensions.Remove("data");
         }
-        else if (!environment.IsDevelopment())
+        else
         {
-            message = Suggestion().Replace(message, "");
+            if (!environment.IsDevelopment())
+            {
+                message = Suggestion().Replace(message, "");
+            }
+
+            if (executionError is ValidationError)
+            {
+                message += ValidEnumValues(message);
+            }
         }
 
         return new ErrorInfo { Message = message, Extensions = extensions };
+    }
+
+    /// <summary>For a wrong enum value (a literal or a variable), the enum's valid values, so the caller can correct it.</summary>
+    private string ValidEnumValues(string message)
+    {
+        var schema = http.HttpContext?.RequestServices.GetService<ISchema>();
+        if (schema is null)
+        {
+            return "";
+        }
+
+        var named = EnumMentioned().Matches(message).Select(m => m.Groups["type"].Value).Distinct();
+        var lists = named
+            .Select(name => schema.AllTypes[name] as EnumerationGraphType)
+            .OfType<EnumerationGraphType>()
+            .Select(e => $" Valid values of {e.Name}: {string.Join(", ", e.Values.Select(v => v.Name))}.");
+        return string.Concat(lists);
     }
 
     private bool HasToken() => http.HttpContext?.User.Identity?.IsAuthenticated == true;
@@ -68,6 +94,10 @@ public sealed partial class MusterErrorInfoProvider(IHostEnvironment environment
         { Code: { Length: > 0 } code } => code,
         _ => ErrorCode.Internal,
     };
+
+    /// <summary>GraphQL.NET's words for a value that does not fit a type: literals "Expected type 'X'", variables "to 'X'".</summary>
+    [GeneratedRegex(@"(?:Expected type|Unable to convert '[^']*' to) '\[?(?<type>[_A-Za-z][_0-9A-Za-z]*)", RegexOptions.CultureInvariant)]
+    private static partial Regex EnumMentioned();
 
     [GeneratedRegex(@"\s*Did you mean [^?]*\?", RegexOptions.CultureInvariant)]
     private static partial Regex Suggestion();

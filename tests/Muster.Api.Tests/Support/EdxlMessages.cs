@@ -1,0 +1,24 @@
+using System.Xml.Linq;
+using Muster.Api.Interop.Edxl;
+
+namespace Muster.Api.Tests.Support;
+
+/// <summary>EDXL-RM 1.0 messages as a partner's system sends them.</summary>
+public static class EdxlMessages
+{
+    private static readonly XNamespace Ns = EdxlReader.Namespace;
+
+    /// <summary>A RequestResource message: one ResourceInformation per (element id, item code, quantity), delivered near Huozhou.</summary>
+    public static string RequestResource(string messageId, params (string Element, string Code, int Quantity)[] lines) => new XElement(Ns + "RequestResource",
+        new XElement(Ns + "MessageID", messageId),
+        new XElement(Ns + "SentDateTime", "2026-11-30T08:00:00+08:00"),
+        new XElement(Ns + "MessageContentType", "RequestResource"),
+        new XElement(Ns + "MessageDescription", "汾河 防汛 物资请求"),
+        lines.Select(l => new XElement(Ns + "ResourceInformation",
+            new XElement(Ns + "ResourceInfoElementID", l.Element),
+            new XElement(Ns + "Resource", new XElement(Ns + "TypeStructure", new XElement(Ns + "Value", l.Code), new XElement(Ns + "ValueListURN", EdxlEndpoint.ItemList))),
+            new XElement(Ns + "AssignmentInformation", new XElement(Ns + "Quantity", new XElement(Ns + "MeasuredQuantity", new XElement(Ns + "Amount", l.Quantity)))),
+            new XElement(Ns + "ScheduleInformation",
+                new XElement(Ns + "ScheduleType", "RequestedArrival"),
+                new XElement(Ns + "Location", new XElement(Ns + "TargetArea", new XElement(Ns + "Point", new XElement(Ns + "pos", "36.56 111.70")))))))).ToString();
+}
