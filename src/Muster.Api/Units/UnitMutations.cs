@@ -6,6 +6,7 @@ using Muster.Api.GraphQL.Scalars;
 using Muster.Infrastructure;
 using Muster.Spatial;
 using Muster.Units;
+using Muster.Units.ChangingCapabilities;
 using Muster.Units.ChangingStatus;
 using Muster.Units.Registering;
 using Muster.Units.ReportingPosition;
@@ -39,6 +40,14 @@ public static class UnitMutations
             .ResolveAsync(Mutation.On(RescueUnitType.Existing, i => i.UnitId,
                 (ReportUnitPositionHandler units, Guid unitId, ReportUnitPositionInput input, CancellationToken ct) =>
                     units.Handle(new ReportUnitPosition(unitId, input.Location, input.At), ct)));
+
+        mutation.Field<NonNullGraphType<UnitPayloadType.ChangeCapabilities>>("changeUnitCapabilities")
+            .Description("Corrects what a unit can do: the given tags replace its capabilities. Admin, or a partner for its own units.")
+            .Argument<NonNullGraphType<ChangeUnitCapabilitiesInputType>>("input")
+            .AuthorizeWithRoles(Roles.Admin, Roles.Partner)
+            .ResolveAsync(Mutation.On(RescueUnitType.Existing, i => i.UnitId,
+                (ChangeUnitCapabilitiesHandler units, Guid unitId, ChangeUnitCapabilitiesInput input, CancellationToken ct) =>
+                    units.Handle(new ChangeUnitCapabilities(unitId, input.Capabilities), ct)));
     }
 }
 
@@ -49,6 +58,8 @@ public static class UnitPayloadType
     public sealed class ChangeStatus() : PayloadType<RescueUnitType>("ChangeUnitStatusPayload", "unit", "The unit in its new status, or why it did not change.");
 
     public sealed class ReportPosition() : PayloadType<RescueUnitType>("ReportUnitPositionPayload", "unit", "The unit after the report, or why it was refused.");
+
+    public sealed class ChangeCapabilities() : PayloadType<RescueUnitType>("ChangeUnitCapabilitiesPayload", "unit", "The unit with its corrected capabilities, or why they did not change.");
 }
 
 public sealed record RegisterUnitInput(
@@ -92,5 +103,17 @@ public sealed class ReportUnitPositionInputType : InputObjectGraphType<ReportUni
         Field<NonNullGraphType<IdGraphType>>("unitId");
         Field<NonNullGraphType<GeoPointInputType>>("location");
         Field<NonNullGraphType<DateTimeScalar>>("at").Description("The device's time of the fix.");
+    }
+}
+
+public sealed record ChangeUnitCapabilitiesInput(string UnitId, IReadOnlyList<string> Capabilities);
+
+public sealed class ChangeUnitCapabilitiesInputType : InputObjectGraphType<ChangeUnitCapabilitiesInput>
+{
+    public ChangeUnitCapabilitiesInputType()
+    {
+        Name = "ChangeUnitCapabilitiesInput";
+        Field<NonNullGraphType<IdGraphType>>("unitId");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("capabilities").Description("The unit's tags from now on, replacing the ones it had; lower-case, e.g. mine-rescue.");
     }
 }

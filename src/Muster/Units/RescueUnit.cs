@@ -38,6 +38,7 @@ public static class UnitEvolution
     public static RescueUnit Evolve(RescueUnit unit, object @event) => @event switch
     {
         UnitStatusChanged changed => unit with { Status = changed.To },
+        UnitCapabilitiesChanged changed => unit with { Capabilities = changed.To },
         UnitPositionReported reported when unit.PositionAt is null || reported.At > unit.PositionAt =>
             unit with { Location = reported.Location, PositionAt = reported.At, PositionStale = false },
         UnitPositionWentStale => unit with { PositionStale = true },

@@ -20,3 +20,6 @@ public sealed record UnitPositionReported(Guid UnitId, GeoPoint Location, DateTi
 
 /// <summary>No position has come for longer than the configured age.</summary>
 public sealed record UnitPositionWentStale(Guid UnitId, DateTimeOffset LastPositionAt) : IEventOf<RescueUnit>;
+
+/// <summary>The unit's capability tags were corrected: <paramref name="To"/> replaces <paramref name="From"/>.</summary>
+public sealed record UnitCapabilitiesChanged(Guid UnitId, IReadOnlyList<string> From, IReadOnlyList<string> To) : IEventOf<RescueUnit>;

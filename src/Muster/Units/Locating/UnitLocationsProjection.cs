@@ -28,6 +28,9 @@ public partial class UnitLocationsProjection : EventProjection
     public void Project(IEvent<UnitStatusChanged> e, IDocumentOperations ops) =>
         ops.QueueSqlCommand($"update {UnitLocationsTable.Name} set status = ? where id = ?", e.Data.To.ToString(), e.Data.UnitId);
 
+    public void Project(IEvent<UnitCapabilitiesChanged> e, IDocumentOperations ops) =>
+        ops.QueueSqlCommand($"update {UnitLocationsTable.Name} set capabilities = ? where id = ?", e.Data.To.ToArray(), e.Data.UnitId);
+
     public void Project(IEvent<UnitPositionReported> e, IDocumentOperations ops) =>
         ops.QueueSqlCommand(
             $"update {UnitLocationsTable.Name} set location = {QueuedSql.Point}, position_at = ? " +
