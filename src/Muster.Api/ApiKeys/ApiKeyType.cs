@@ -29,21 +29,10 @@ public sealed class ApiKeyType : ObjectGraphType<ApiKey>
 }
 
 /// <summary>The answer of issueApiKey: the key and, this once, its secret.</summary>
-public sealed class IssueApiKeyPayloadType : ObjectGraphType<Payload>
-{
-    public IssueApiKeyPayloadType()
-    {
-        Name = "IssueApiKeyPayload";
-        Description = "The issued key and its secret (shown only here), or why nothing was issued.";
-        Field<ApiKeyType>("apiKey").Resolve(c => (c.Source.Value as IssuedApiKey)?.ApiKey);
-        Field<StringGraphType>("secret")
-            .Description("Send it as the X-Api-Key header or the api_key query parameter. Only its hash is stored: keep it now.")
-            .Resolve(c => (c.Source.Value as IssuedApiKey)?.Secret);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors")
-            .Description("Empty when the mutation succeeded.")
-            .Resolve(c => c.Source.Errors);
-    }
-}
+public sealed class IssueApiKeyPayloadType() : SecretPayloadType<ApiKeyType, IssuedApiKey>(
+    "IssueApiKeyPayload", "apiKey", "The issued key and its secret (shown only here), or why nothing was issued.",
+    "Send it as the X-Api-Key header or the api_key query parameter. Only its hash is stored: keep it now.",
+    issued => issued.ApiKey, issued => issued.Secret);
 
 public sealed class RevokeApiKeyPayloadType()
     : PayloadType<ApiKeyType>("RevokeApiKeyPayload", "apiKey", "The revoked key, or why nothing changed.");

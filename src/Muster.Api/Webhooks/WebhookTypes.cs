@@ -77,21 +77,10 @@ public sealed class WebhookDeliveryStatusType : EnumerationGraphType<WebhookDeli
 }
 
 /// <summary>The answer of registerWebhook: the webhook and, this once, its signing secret.</summary>
-public sealed class RegisterWebhookPayloadType : ObjectGraphType<Payload>
-{
-    public RegisterWebhookPayloadType()
-    {
-        Name = "RegisterWebhookPayload";
-        Description = "The registered webhook and its signing secret (shown only here), or why nothing was registered.";
-        Field<WebhookType>("webhook").Resolve(c => (c.Source.Value as RegisteredWebhook)?.Webhook);
-        Field<StringGraphType>("secret")
-            .Description("whsec_… : verify each delivery's webhook-signature with it (Standard Webhooks). Keep it now; it is not shown again.")
-            .Resolve(c => (c.Source.Value as RegisteredWebhook)?.Secret);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors")
-            .Description("Empty when the mutation succeeded.")
-            .Resolve(c => c.Source.Errors);
-    }
-}
+public sealed class RegisterWebhookPayloadType() : SecretPayloadType<WebhookType, RegisteredWebhook>(
+    "RegisterWebhookPayload", "webhook", "The registered webhook and its signing secret (shown only here), or why nothing was registered.",
+    "whsec_… : verify each delivery's webhook-signature with it (Standard Webhooks). Keep it now; it is not shown again.",
+    registered => registered.Webhook, registered => registered.Secret);
 
 public sealed class RemoveWebhookPayloadType()
     : PayloadType<WebhookType>("RemoveWebhookPayload", "webhook", "The removed webhook, or why nothing changed.");

@@ -28,12 +28,31 @@ public abstract class PayloadType<TGraph> : ObjectGraphType<Payload>
     where TGraph : IGraphType
 {
     protected PayloadType(string name, string field, string description)
+        : this(name, field, description, value => value, secret: null)
+    {
+    }
+
+    /// <summary>A payload whose value carries more than the object: <paramref name="objectOf"/> picks the object out of it.</summary>
+    protected PayloadType(string name, string field, string description, Func<object?, object?> objectOf, (string Description, Func<object?, string?> Of)? secret)
     {
         Name = name;
         Description = description;
-        Field<TGraph>(field).Resolve(c => c.Source.Value);
+        Field<TGraph>(field).Resolve(c => objectOf(c.Source.Value));
+        if (secret is { } shownOnce)
+        {
+            Field<StringGraphType>("secret").Description(shownOnce.Description).Resolve(c => shownOnce.Of(c.Source.Value));
+        }
+
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors")
             .Description("Empty when the mutation succeeded.")
             .Resolve(c => c.Source.Errors);
     }
 }
+
+/// <summary>The answer of a mutation that creates a credential: the object and, this once, its secret.</summary>
+public abstract class SecretPayloadType<TGraph, TCreated>(
+    string name, string field, string description, string secretDescription, Func<TCreated, object> objectOf, Func<TCreated, string> secretOf)
+    : PayloadType<TGraph>(name, field, description,
+        value => value is TCreated created ? objectOf(created) : null,
+        (secretDescription, value => value is TCreated created ? secretOf(created) : null))
+    where TGraph : IGraphType;
