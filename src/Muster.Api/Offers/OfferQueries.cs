@@ -8,12 +8,12 @@ using Muster.Offers;
 
 namespace Muster.Api.Offers;
 
-/// <summary>Resource offers, newest first; logistics and admins see all, anyone else its own agency's.</summary>
+/// <summary>Resource offers, newest first; a partner sees its own agency's, the city's own roles all.</summary>
 public static class OfferQueries
 {
     public static void AddTo(ObjectGraphType query) =>
         query.Field<NonNullGraphType<ConnectionType<ResourceOfferType, EdgeType<ResourceOfferType>>>>("resourceOffers")
-            .Description("Resource offers (EDXL-RM OfferUnsolicitedResource), newest first; logistics and admins see every offer, anyone else its own agency's.")
+            .Description("Resource offers (EDXL-RM OfferUnsolicitedResource), newest first; a partner sees its own agency's offers, admin, commander and logistics every offer.")
             .Argument<ResourceOfferStatusType>("status")
             .Paged()
             .ResolveAsync(async context =>
@@ -23,7 +23,7 @@ public static class OfferQueries
     {
         var viewer = Visibility.Viewer(context);
         IQueryable<Offer> offers = context.RequestServices!.GetRequiredService<IQuerySession>().Query<Offer>();
-        if (!viewer.IsIn(Role.Admin, Role.Logistics))
+        if (viewer.Role == Role.Partner)
         {
             // Without an agency, nothing is one's own.
             var agency = viewer.AgencyId ?? Guid.Empty;

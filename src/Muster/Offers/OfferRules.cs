@@ -6,9 +6,9 @@ public static class OfferRules
 {
     public const int MaxTextLength = 500;
 
-    /// <summary>Logistics and admins see every offer; anyone else those of its own agency.</summary>
+    /// <summary>The city's own roles see every offer; a partner those of its own agency.</summary>
     public static bool MaySee(Actor actor, Offer offer) =>
-        actor.IsIn(Role.Admin, Role.Logistics) || (actor.AgencyId is { } agency && agency == offer.AgencyId);
+        actor.Role != Role.Partner || (actor.AgencyId is { } agency && agency == offer.AgencyId);
 
     /// <summary>Only logistics and admins take or turn down an offer; a caller who may not see it learns nothing of it.</summary>
     public static DomainError? MayDecide(Offer? offer, Actor actor, string verb)
