@@ -17,6 +17,7 @@ using Muster.Api.Interop.Cors;
 using Muster.Api.Interop.Edxl;
 using Muster.Api.Interop.Ogc;
 using Muster.Api.Interop.Spreadsheets;
+using Muster.Api.Offers;
 using Muster.Api.Operations;
 using Muster.Api.Operations.RateLimiting;
 using Muster.Api.Plans;
@@ -31,6 +32,7 @@ using Muster.Dispatch;
 using Muster.Experts;
 using Muster.Incidents;
 using Muster.Infrastructure;
+using Muster.Offers;
 using Muster.Plans;
 using Muster.Requests;
 using Muster.Scheduling;
@@ -66,6 +68,7 @@ builder.Services
     .AddIncidents().AddIncidentsGraph()
     .AddDispatch().AddDispatchGraph()
     .AddApiKeys().AddApiKeysGraph()
+    .AddOffers().AddOffersGraph()
     .AddAuditGraph()
     .AddWebhooks(builder.Configuration, builder.Environment.IsDevelopment()).AddWebhooksGraph()
     .AddOgcFeatures()

@@ -19,7 +19,8 @@ namespace Muster.Api.Interop.Edxl;
 
 /// <summary>
 /// EDXL-RM 1.0 over HTTP. POST <c>/edxl-rm</c> takes <c>RequestResource</c> (→ requestSupplies) and
-/// <c>ReportResourceDeploymentStatus</c> (→ changeUnitStatus): the same handlers, rules, agency checks and events as
+/// <c>ReportResourceDeploymentStatus</c> (→ changeUnitStatus) and <c>OfferUnsolicitedResource</c> (→ a resource offer,
+/// see <see cref="EdxlOffer"/>): the same handlers, rules, agency checks and events as
 /// GraphQL. GET <c>/edxl-rm/supply-requests/{id}/commit</c> answers <c>CommitResource</c> (the allocations) and
 /// <c>…/response</c> answers <c>ResponseToRequestResource</c> (each line accepted or short).
 /// </summary>
@@ -66,7 +67,8 @@ public static class EdxlEndpoint
         {
             "RequestResource" => await RequestResourceAsync(root, http, clock),
             "ReportResourceDeploymentStatus" => await ReportStatusAsync(root, http),
-            _ => Error(400, $"{root.Name.LocalName} is not accepted here; POST RequestResource or ReportResourceDeploymentStatus"),
+            "OfferUnsolicitedResource" => await EdxlOffer.OfferAsync(root, http),
+            _ => Error(400, $"{root.Name.LocalName} is not accepted here; POST RequestResource, ReportResourceDeploymentStatus or OfferUnsolicitedResource"),
         };
     }
 
@@ -87,9 +89,7 @@ public static class EdxlEndpoint
         }
 
         var pos = resources.Select(r => EdxlMessage.Text(r, "ScheduleInformation", "Location", "TargetArea", "Point", "pos")).FirstOrDefault(p => p is not null);
-        var coordinates = pos?.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : double.NaN).ToArray();
-        if (coordinates is not [var lat, var lon] || double.IsNaN(lat) || double.IsNaN(lon) || GeoPoint.Check(lat, lon, "pos") is not null)
+        if (EdxlMessage.Point(pos) is not { } point)
         {
             return Error(400, "the delivery point is ScheduleInformation/Location/TargetArea/Point/pos: 'lat lon' in WGS84 degrees (latitude -90..90, longitude -180..180)");
         }
@@ -100,7 +100,7 @@ public static class EdxlEndpoint
             incidentId = GlobalId.Of(IncidentType.TypeName, incident) ?? Guid.Empty;
         }
 
-        var command = new RequestSupplies(lines, new GeoPoint(lat, lon), incidentId, SupplyPriority.Normal, null, null, EdxlMessage.Text(root, "MessageDescription"));
+        var command = new RequestSupplies(lines, point, incidentId, SupplyPriority.Normal, null, null, EdxlMessage.Text(root, "MessageDescription"));
         var result = await http.RequestServices.GetRequiredService<RequestSuppliesHandler>().Handle(command, http.RequestAborted);
         var messageId = EdxlMessage.Text(root, "MessageID");
         if (!result.Succeeded)
@@ -199,12 +199,12 @@ public static class EdxlEndpoint
         return request is not null && RequestRules.MaySee(viewer, request) ? request : null;
     }
 
-    private static IResult? Refused(IReadOnlyList<DomainError> errors) =>
+    internal static IResult? Refused(IReadOnlyList<DomainError> errors) =>
         errors.FirstOrDefault(e => e.Code == ErrorCodes.Forbidden) is { } forbidden ? Error(403, forbidden.Message) : null;
 
     private static IResult Xml(int status, XElement message) =>
         Results.Text(new XDocument(new XDeclaration("1.0", "utf-8", null), message).Declaration + Environment.NewLine + message, ContentType + "; charset=utf-8", null, status);
 
-    private static IResult Error(int status, string message, IReadOnlyList<string>? problems = null) =>
+    internal static IResult Error(int status, string message, IReadOnlyList<string>? problems = null) =>
         Results.Json(new JsonObject { ["error"] = message, ["problems"] = new JsonArray([.. (problems ?? []).Select(p => JsonValue.Create(p))]) }, statusCode: status);
 }

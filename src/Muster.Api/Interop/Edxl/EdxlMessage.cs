@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
+using Muster.Spatial;
 
 namespace Muster.Api.Interop.Edxl;
 
@@ -45,6 +46,14 @@ public static class EdxlMessage
     private static XElement Quantity(int quantity) =>
         new(Ns + "AssignmentInformation",
             new XElement(Ns + "Quantity", new XElement(Ns + "MeasuredQuantity", new XElement(Ns + "Amount", quantity))));
+
+    /// <summary>A GML pos, "lat lon" in WGS84 degrees, as a point; null when it is not one.</summary>
+    public static GeoPoint? Point(string? pos)
+    {
+        var coordinates = pos?.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : double.NaN).ToArray();
+        return coordinates is [var lat, var lon] && GeoPoint.Check(lat, lon, "pos") is null ? new GeoPoint(lat, lon) : null;
+    }
 
     public static string? Text(XElement? parent, params string[] path)
     {
