@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -17,7 +18,7 @@ public sealed class StockImportJobTests(AppFixture fixture) : IClassFixture<AppF
     public async Task A_large_sheet_imported_as_a_job_shows_rising_progress_and_ends_with_the_synchronous_report()
     {
         var depot = await DepotAsync("城区物资储备库 J1");
-        string[] codes = ["4010101", "4010102", "4010103", "4010104", "4010105"];
+        string[] codes = ["1040101", "1040102", "1040103", "1040104", "1040105"];
         foreach (var code in codes)
         {
             await CatalogCalls.DefineAsync(App, code, "矿泉水 " + code, "箱");
@@ -26,7 +27,7 @@ public sealed class StockImportJobTests(AppFixture fixture) : IClassFixture<AppF
         var csv = new StringBuilder("itemCode,quantity,lot,expiresOn\n");
         for (var i = 0; i < 3000; i++)
         {
-            csv.Append($"{codes[i % codes.Length]},{1 + (i % 7)},L{i:D4},2031-06-30\n");
+            csv.Append(CultureInfo.InvariantCulture, $"{codes[i % codes.Length]},{1 + (i % 7)},L{i:D4},2031-06-30\n");
         }
 
         var dry = await ImportAsync(depot, csv.ToString(), "&dryRun=true");
@@ -64,11 +65,11 @@ public sealed class StockImportJobTests(AppFixture fixture) : IClassFixture<AppF
     public async Task A_job_with_a_bad_row_fails_with_the_row_report_and_changes_nothing()
     {
         var depot = await DepotAsync("城区物资储备库 J2");
-        await CatalogCalls.DefineAsync(App, "4020101", "折叠床", "张");
+        await CatalogCalls.DefineAsync(App, "2040101", "折叠床", "张");
         var csv = new StringBuilder("itemCode,quantity,lot\n");
         for (var i = 0; i < 600; i++)
         {
-            csv.Append(i == 450 ? "4020101,many,X\n" : $"4020101,2,B{i:D3}\n");
+            csv.Append(i == 450 ? "2040101,many,X\n" : string.Create(CultureInfo.InvariantCulture, $"2040101,2,B{i:D3}\n"));
         }
 
         var started = await ImportAsync(depot, csv.ToString(), "&async=true");
@@ -88,8 +89,8 @@ public sealed class StockImportJobTests(AppFixture fixture) : IClassFixture<AppF
     public async Task Only_the_uploader_or_an_admin_can_read_a_job()
     {
         var depot = await DepotAsync("城区物资储备库 J3");
-        await CatalogCalls.DefineAsync(App, "4030101", "手电筒", "个");
-        var started = await ImportAsync(depot, "itemCode,quantity,lot\n4030101,5,C1\n", "&async=true");
+        await CatalogCalls.DefineAsync(App, "2040201", "手电筒", "个");
+        var started = await ImportAsync(depot, "itemCode,quantity,lot\n2040201,5,C1\n", "&async=true");
         await PollAsync(started.Location!);
 
         var other = await GetAsync(started.Location!, App.Token("logistics", subject: "another-officer"));
