@@ -9,7 +9,7 @@ namespace Muster.Spreadsheets.ImportingStock;
 /// Runs stock imports in the background: the job is recorded before the caller is answered, beats with the rows
 /// checked, and ends Done in the import's own transaction, or Failed with the report or the reason.
 /// </summary>
-public sealed class StockImportJobs(IDocumentStore store, IActorAccessor actors, TimeProvider time, ILogger<StockImportJobs> log) : IDisposable
+public sealed class StockImportJobs(IDocumentStore store, TimeProvider time, ILogger<StockImportJobs> log) : IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
 
@@ -43,7 +43,7 @@ public sealed class StockImportJobs(IDocumentStore store, IActorAccessor actors,
         var followed = new Follower(this, job);
         try
         {
-            var handler = new ImportStockHandler(new EventWriter(store, actors, time).ActingAs(actor), time);
+            var handler = new ImportStockHandler(new EventWriter(store, new NoCaller(), time).ActingAs(actor), time);
             var result = await handler.Handle(command, ct, followed);
             var last = followed.Job with { RowsChecked = job.TotalRows, BeatAt = time.GetUtcNow() };
             if (!result.Succeeded)
@@ -82,6 +82,12 @@ public sealed class StockImportJobs(IDocumentStore store, IActorAccessor actors,
         await using var session = store.LightweightSession();
         session.Store(job);
         await session.SaveChangesAsync(ct);
+    }
+
+    /// <summary>A job outlives its request: it writes as the uploader it was given, never as whoever calls now.</summary>
+    private sealed class NoCaller : IActorAccessor
+    {
+        public Actor? Current => null;
     }
 
     private sealed class Follower(StockImportJobs jobs, StockImportJob job) : IStockImportProgress
