@@ -1,10 +1,15 @@
+using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Muster.Infrastructure;
+using Muster.Spreadsheets.ImportingStock;
 
 namespace Muster.Spreadsheets;
 
 public static class SpreadsheetsModule
 {
     public static IServiceCollection AddSpreadsheets(this IServiceCollection services) =>
-        services.AddHandlers(typeof(SpreadsheetsModule));
+        services
+            .ConfigureMarten(options => options.Schema.For<StockImportJob>())
+            .AddHandlers(typeof(SpreadsheetsModule))
+            .AddSingleton<StockImportJobs>();
 }

@@ -13,6 +13,7 @@ public static class SpreadsheetsApi
     {
         var sheets = endpoints.MapGroup(Path);
         sheets.MapPost("/stock-import", StockImportEndpoint.HandleAsync);
+        sheets.MapGet("/stock-import/{id}", StockImportJobEndpoint.HandleAsync);
         sheets.MapGet("/stock-levels.{format}", SpreadsheetExports.StockLevelsAsync);
         sheets.MapGet("/depots/{depotId}/ledger.{format}", SpreadsheetExports.LedgerAsync);
         sheets.MapGet("/supply-requests.{format}", SpreadsheetExports.SupplyRequestsAsync);

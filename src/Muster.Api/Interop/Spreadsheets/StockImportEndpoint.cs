@@ -11,12 +11,14 @@ namespace Muster.Api.Interop.Spreadsheets;
 /// POST a stock sheet (.xlsx or .csv as the body) for one depot: <c>mode=receipts</c> (each row a lot received) or
 /// <c>mode=count</c> (each row what a lot holds; differences become corrections, with <c>reason</c>). <c>dryRun=true</c>
 /// checks every row and writes nothing. Any invalid row: 422 with the row-by-row report, nothing imported.
+/// With <c>async=true</c> or <c>Prefer: respond-async</c> the import runs as a job: 202 and its address, where
+/// <see cref="StockImportJobEndpoint"/> answers its progress and, at the end, the same report.
 /// </summary>
 public static class StockImportEndpoint
 {
     public const long MaxBytes = 5 * 1024 * 1024;
 
-    public static async Task<IResult> HandleAsync(HttpContext http, ImportStockHandler handler)
+    public static async Task<IResult> HandleAsync(HttpContext http, ImportStockHandler handler, StockImportJobs jobs)
     {
         if (HttpActorAccessor.ActorOf(http.User) is not { } actor)
         {
@@ -77,7 +79,16 @@ public static class StockImportEndpoint
         }
 
         var dryRun = query["dryRun"].FirstOrDefault() is "true" or "1";
-        var result = await handler.Handle(new ImportStock(depotId, mode.Value, rows, dryRun, query["reason"].FirstOrDefault()), http.RequestAborted);
+        var command = new ImportStock(depotId, mode.Value, rows, dryRun, query["reason"].FirstOrDefault());
+        if (WantsJob(http.Request))
+        {
+            var job = await jobs.StartAsync(command, actor, http.RequestAborted);
+            http.Response.Headers.Location = StockImportJobEndpoint.Address(job.Id);
+            http.Response.Headers["Preference-Applied"] = "respond-async";
+            return Results.Json(StockImportJobEndpoint.Json(job), statusCode: 202);
+        }
+
+        var result = await handler.Handle(command, http.RequestAborted);
         if (!result.Succeeded)
         {
             var first = result.Errors[0];
@@ -88,7 +99,11 @@ public static class StockImportEndpoint
         return Results.Json(Json(report), statusCode: report.InvalidRows > 0 ? 422 : 200);
     }
 
-    private static JsonObject Json(StockImportReport report) => new()
+    private static bool WantsJob(HttpRequest request) =>
+        request.Query["async"].FirstOrDefault() is "true" or "1"
+        || request.Headers["Prefer"].Any(p => p?.Split([',', ';']).Any(t => t.Trim().Equals("respond-async", StringComparison.OrdinalIgnoreCase)) == true);
+
+    internal static JsonObject Json(StockImportReport report) => new()
     {
         ["dryRun"] = report.DryRun,
         ["applied"] = report.Applied,
@@ -104,5 +119,5 @@ public static class StockImportEndpoint
         })]),
     };
 
-    private static IResult Problem(int status, string message) => Results.Json(new JsonObject { ["error"] = message }, statusCode: status);
+    internal static IResult Problem(int status, string message) => Results.Json(new JsonObject { ["error"] = message }, statusCode: status);
 }

@@ -13,7 +13,10 @@ public sealed class ImportStockHandler(EventWriter writer, TimeProvider time)
 {
     public const int MaxRows = 10_000;
 
-    public async Task<Result<StockImportReport>> Handle(ImportStock command, CancellationToken ct)
+    /// <summary>How many rows are checked between two progress reports.</summary>
+    public const int ReportEvery = 250;
+
+    public async Task<Result<StockImportReport>> Handle(ImportStock command, CancellationToken ct, IStockImportProgress? progress = null)
     {
         if (command.Rows.Count is 0 or > MaxRows)
         {
@@ -28,6 +31,11 @@ public sealed class ImportStockHandler(EventWriter writer, TimeProvider time)
             var outcomes = new List<StockImportRowOutcome>(command.Rows.Count);
             foreach (var row in command.Rows)
             {
+                if (progress is not null && outcomes.Count > 0 && outcomes.Count % ReportEvery == 0)
+                {
+                    await progress.ReportAsync(new StockImportProgress(StockImportPhase.Validating, outcomes.Count, command.Rows.Count), token);
+                }
+
                 var code = row.ItemCode?.Trim() ?? "";
                 if (ItemCode.Check(code, "itemCode") is { } badCode)
                 {
@@ -69,7 +77,14 @@ public sealed class ImportStockHandler(EventWriter writer, TimeProvider time)
                 return report;
             }
 
-            return report with { Applied = true };
+            var applied = report with { Applied = true };
+            if (progress is not null)
+            {
+                await progress.ReportAsync(new StockImportProgress(StockImportPhase.Applying, outcomes.Count, command.Rows.Count), token);
+                progress.Committing(session, applied);
+            }
+
+            return applied;
         }, DomainError.Conflict("the depot's stock changed while the sheet was imported; nothing was imported, import it again", "file"), ct);
     }
 }
