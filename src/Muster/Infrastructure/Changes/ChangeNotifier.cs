@@ -13,6 +13,12 @@ public sealed class ChangeNotifier : DocumentSessionListenerBase
     /// <summary>Keeps a payload far below PostgreSQL's 8000-byte NOTIFY limit.</summary>
     public const int MaxEventTypes = 50;
 
+    /// <summary>
+    /// SQL for the kind of stream row <c>s</c> (an <c>mt_streams</c> row) when the save did not name its aggregate: a plain
+    /// Append does not, so the kind comes from the row's type, Marten's snake_case alias of the name.
+    /// </summary>
+    public const string KindOfStreamRow = "replace(initcap(replace(s.type, '_', ' ')), ' ', '')";
+
     public override Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
     {
         var appended = session.PendingChanges.Streams().Where(s => s.Events.Count > 0).ToList();
@@ -23,13 +29,12 @@ public sealed class ChangeNotifier : DocumentSessionListenerBase
 
         var schema = session.DocumentStore.Options.Events.DatabaseSchemaName;
         // One statement for all the streams. It runs after the appends, so each stream's row holds the
-        // version being committed (the append mode assigns versions in the database). A plain Append does
-        // not name its aggregate: its kind comes from the row's type, Marten's snake_case alias of the name.
+        // version being committed (the append mode assigns versions in the database).
         session.QueueSqlCommand(
             $"""
             select pg_notify('{ChangeNotice.Channel}', json_build_object(
               'stream', s.id,
-              'kind', coalesce(changed.kind, replace(initcap(replace(s.type, '_', ' ')), ' ', ''), 'Unknown'),
+              'kind', coalesce(changed.kind, {KindOfStreamRow}, 'Unknown'),
               'version', s.version,
               'events', changed.events::jsonb,
               'seq', (select e.seq_id from {schema}.mt_events e where e.stream_id = s.id and e.version = s.version))::text)
@@ -44,6 +49,6 @@ public sealed class ChangeNotifier : DocumentSessionListenerBase
     }
 
     /// <summary>The types of the events appended, each once, in order.</summary>
-    private static string EventTypes(StreamAction stream) =>
+    public static string EventTypes(StreamAction stream) =>
         JsonSerializer.Serialize(stream.Events.Select(e => e.EventTypeName).Distinct().Take(MaxEventTypes));
 }

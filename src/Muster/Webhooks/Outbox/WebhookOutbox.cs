@@ -1,7 +1,6 @@
-using System.Text.Json;
-using JasperFx.Events;
 using Marten;
 using Muster.Incidents;
+using Muster.Infrastructure.Changes;
 using Muster.Requests;
 using Muster.Units;
 
@@ -38,7 +37,7 @@ public sealed class WebhookOutbox(TimeProvider clock) : DocumentSessionListenerB
                    changed.events::jsonb, ?
             from unnest(?::uuid[], ?::text[], ?::text[]) with ordinality as changed(id, kind, events, position)
             join {schema}.mt_streams s on s.id = changed.id
-            cross join lateral (select coalesce(changed.kind, replace(initcap(replace(s.type, '_', ' ')), ' ', ''))) k(kind)
+            cross join lateral (select coalesce(changed.kind, {ChangeNotifier.KindOfStreamRow})) k(kind)
             where k.kind = any(?::text[])
               and exists (select 1 from {schema}.mt_doc_webhook)
             order by changed.position
@@ -46,11 +45,8 @@ public sealed class WebhookOutbox(TimeProvider clock) : DocumentSessionListenerB
             clock.GetUtcNow(),
             appended.Select(s => s.Id).ToArray(),
             appended.Select(s => s.AggregateType?.Name).ToArray(),
-            appended.Select(EventTypes).ToArray(),
+            appended.Select(ChangeNotifier.EventTypes).ToArray(),
             Kinds.ToArray());
         return Task.CompletedTask;
     }
-
-    private static string EventTypes(StreamAction stream) =>
-        JsonSerializer.Serialize(stream.Events.Select(e => e.EventTypeName).Distinct().Take(50));
 }
