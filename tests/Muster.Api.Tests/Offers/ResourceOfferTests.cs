@@ -118,6 +118,26 @@ public sealed class ResourceOfferTests(AppFixture fixture) : IClassFixture<AppFi
         Assert.Equal(before, await App.EventCountAsync());
     }
 
+    [Fact]
+    public async Task Accepting_into_no_depot_or_deciding_on_no_offer_or_declining_without_a_reason_is_refused_and_changes_nothing()
+    {
+        var (donor, depot, item) = await SceneAsync("霍州市义工联合会 捐赠");
+        var offerId = await OfferCalls.OfferedAsync(App, OfferUnsolicitedResource("offer-4", item, 8), App.Token("partner", donor));
+        var before = await App.EventCountAsync();
+
+        var noDepot = await OfferCalls.AcceptAsync(App, offerId, Ids.Unknown("Depot"), App.Token("logistics"));
+        var noOffer = await OfferCalls.AcceptAsync(App, Ids.Unknown("ResourceOffer"), depot, App.Token("logistics"));
+        var noReason = await OfferCalls.DeclineAsync(App, offerId, "  ", App.Token("logistics"));
+        var still = (await OfferCalls.ListAsync(App, App.Token("admin"))).Single(o => o["id"]!.GetValue<string>() == offerId);
+
+        Assert.Equal("NOT_FOUND", StockCalls.ErrorCode(noDepot));
+        Assert.Equal("NOT_FOUND", StockCalls.ErrorCode(noOffer));
+        Assert.Equal("VALIDATION", StockCalls.ErrorCode(noReason));
+        Assert.Equal("OFFERED", still["status"]!.GetValue<string>());
+        Assert.Equal(before, await App.EventCountAsync());
+        Assert.Empty(await StockCalls.LevelsAsync(App, item, depot));
+    }
+
     private async Task<(string Donor, string Depot, string Item)> SceneAsync(string donorName)
     {
         var donor = await AgencyCalls.RegisterAsync(App, donorName, "RED_CROSS");
