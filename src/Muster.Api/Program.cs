@@ -32,6 +32,7 @@ using Muster.Dispatch;
 using Muster.Experts;
 using Muster.Incidents;
 using Muster.Infrastructure;
+using Muster.Jurisdictions;
 using Muster.Offers;
 using Muster.Plans;
 using Muster.Requests;
@@ -57,6 +58,7 @@ builder.Services
     .AddMusterRateLimiting(builder.Configuration)
     .AddSingleton<IdePage>()
     .AddAgencies().AddAgenciesGraph()
+    .AddJurisdictions()
     .AddUnits(builder.Configuration).AddUnitsGraph()
     .AddExperts(builder.Configuration).AddExpertsGraph()
     .AddCatalog().AddCatalogGraph().AddLowStockAlerts(builder.Configuration)
