@@ -200,4 +200,20 @@ public sealed class JurisdictionApiTests(JurisdictionApiTests.Huozhou fixture) :
         Assert.NotEqual("师庄乡", before!["name"]!.GetValue<string>());
         Assert.Equal("师庄乡", (await JurisdictionCalls.AtAsync(App, 36.57, 111.72))!["name"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task The_OGC_collection_serves_areas_as_polygons_and_a_township_key_only_its_own()
+    {
+        var (_, secret) = await OgcCalls.IssueAsync(App, fixture.BailongGovernment);
+
+        var bureau = await OgcCalls.GetAsync(App, "/ogc/collections/jurisdictions/items?bbox=111.6,36.6,111.7,36.7", token: App.Token("commander"));
+        var township = await OgcCalls.GetAsync(App, "/ogc/collections/jurisdictions/items", secret);
+
+        var names = bureau.Json!["features"]!.AsArray().Select(f => f!["properties"]!["name"]!.GetValue<string>()).ToList();
+        Assert.Contains("示例街道", names);
+        Assert.DoesNotContain("辛置镇", names);
+        Assert.All(bureau.Json["features"]!.AsArray(), f => Assert.Contains("Polygon", f!["geometry"]!["type"]!.GetValue<string>()));
+        var own = Assert.Single(township.Json!["features"]!.AsArray())!;
+        Assert.Equal(("白龙镇", true), (own["properties"]!["name"]!.GetValue<string>(), own["properties"]!["approximate"]!.GetValue<bool>()));
+    }
 }
