@@ -8,6 +8,7 @@ import { Proposal } from './Proposal.jsx';
 import { Timeline } from './Timeline.jsx';
 import { LevelAndClose } from './LevelAndClose.jsx';
 import { Replay } from './Replay.jsx';
+import { IncidentJurisdiction } from '../jurisdictions/IncidentJurisdiction.jsx';
 import { useProposalLines } from './lines.js';
 import { APPROVE, INCIDENT, INCIDENT_CHANGED, PROPOSE, UNIT_CHANGED } from './documents.js';
 
@@ -60,6 +61,7 @@ export function IncidentRoom({ id, map, user, onClose }) {
       </header>
       <p>{t(`incidentKind.${data.kind}`)} · {t(`level.${data.level}`)} · <span className={`badge status-${data.status}`}>{t(`incidentStatus.${data.status}`)}</span></p>
       <p className="hint">{t('room.reported', { at: formatTime(data.reportedAt), by: data.reportedBy })}</p>
+      <IncidentJurisdiction id={id} />
       {mayCommand && open && (
         <div className="actions">
           <button type="button" onClick={doPropose} disabled={proposing.busy}>{proposing.busy ? t('working') : proposal ? t('room.proposeAgain') : t('room.propose')}</button>

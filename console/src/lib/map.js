@@ -34,6 +34,7 @@ export function createMap(container) {
       version: 8,
       sources: {
         townships: { type: 'geojson', data: `${origin}/console/layers/township-seats.geojson` },
+        jurisdictions: { type: 'geojson', data: emptyCollection() },
         hazards: { type: 'geojson', data: `${origin}/console/layers/hazard-sites.geojson` },
         units: { type: 'vector', tiles: [`${origin}/tiles/units/{z}/{x}/{y}.mvt`], minzoom: 0, maxzoom: 16 },
         unitsLive: { type: 'geojson', data: emptyCollection() },
@@ -44,6 +45,8 @@ export function createMap(container) {
       },
       layers: [
         { id: 'background', type: 'background', paint: { 'background-color': '#eef1ea' } },
+        { id: 'jurisdictions-exact', type: 'line', source: 'jurisdictions', filter: ['!=', ['get', 'approximate'], true], paint: { 'line-color': '#455a64', 'line-width': ['match', ['get', 'level'], 'COUNTY', 2.5, 1.5] } },
+        { id: 'jurisdictions-approximate', type: 'line', source: 'jurisdictions', filter: ['==', ['get', 'approximate'], true], paint: { 'line-color': '#455a64', 'line-width': 1.2, 'line-dasharray': [3, 2] } },
         { id: 'townships', type: 'circle', source: 'townships', paint: { 'circle-radius': 9, 'circle-color': '#ffffff', 'circle-stroke-color': '#607d8b', 'circle-stroke-width': 2 } },
         { id: 'hazards', type: 'circle', source: 'hazards', paint: { 'circle-radius': 6, 'circle-color': '#ffcc00', 'circle-stroke-color': '#b35900', 'circle-stroke-width': 2 } },
         { id: 'proposal-lines', type: 'line', source: 'proposal', paint: { 'line-color': ['match', ['get', 'kind'], 'unit', '#d73027', 'supply', '#2c7fb8', '#7b3294'], 'line-width': 2.5, 'line-dasharray': [2, 1] } },

@@ -8,6 +8,7 @@ import { Legend, LAYER_GROUPS } from './Legend.jsx';
 import { NearestPanel } from './NearestPanel.jsx';
 import { ReportIncident } from './ReportIncident.jsx';
 import { IncidentRoom } from '../incident/IncidentRoom.jsx';
+import { useJurisdictionsLayer } from '../jurisdictions/JurisdictionsLayer.js';
 import { INCIDENT_CHANGED, MAP_LAYERS, UNIT_CHANGED } from './documents.js';
 
 /** The commander's map: every layer with its legend and toggle; click for the nearest, report, open an incident. */
@@ -24,6 +25,7 @@ export function CommanderMap({ user, route }) {
   const reportingRef = useRef(reporting);
   reportingRef.current = reporting;
   const layers = useQuery(MAP_LAYERS);
+  useJurisdictionsLayer(map, shown.jurisdictions);
 
   useEffect(() => {
     const m = createMap(container.current);

@@ -9,6 +9,7 @@ export const LAYER_GROUPS = [
   { key: 'incidents', layers: ['incidents'], swatch: '#e31a1c' },
   { key: 'hazards', layers: ['hazards'], swatch: '#ffcc00' },
   { key: 'townships', layers: ['townships'], swatch: '#ffffff' },
+  { key: 'jurisdictions', layers: ['jurisdictions-exact', 'jurisdictions-approximate'], swatch: '#455a64' },
 ];
 
 const SHAPE_GLYPHS = { square: '■', circle: '●', triangle: '▲', cross: '✚', diamond: '◆', boat: '⯊', hex: '⬢' };
