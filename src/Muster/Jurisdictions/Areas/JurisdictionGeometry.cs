@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Muster.Infrastructure;
 using Muster.Spatial;
@@ -76,7 +77,8 @@ public static class JurisdictionGeometry
         if (validity is not null)
         {
             return DomainError.Validation(
-                $"{field} is not a valid polygon: {validity.Message} at [{validity.Coordinate?.X}, {validity.Coordinate?.Y}]", field);
+                string.Create(CultureInfo.InvariantCulture,
+                    $"{field} is not a valid polygon: {validity.Message} at [{validity.Coordinate?.X:0.######}, {validity.Coordinate?.Y:0.######}]"), field);
         }
 
         geometry.SRID = GeoPoint.Srid;
