@@ -1,8 +1,10 @@
+using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Muster.Agencies;
 using Muster.Agencies.Registering;
 using Muster.Api.Tests.Support;
 using Muster.Jurisdictions;
+using Muster.Jurisdictions.Areas;
 using Muster.Jurisdictions.Registering;
 using Muster.Spatial;
 
@@ -87,5 +89,25 @@ public sealed class JurisdictionDirectoryTests(JurisdictionDirectoryTests.Networ
 
         Assert.Equal("白龙镇", before?.Name);
         Assert.Equal("李曹镇", (await fixture.Ask(d => d.AtAsync(point, default)))?.Name);
+    }
+
+    [Fact]
+    public async Task Rebuilding_the_areas_table_from_the_events_gives_the_same_answers()
+    {
+        var points = new[] { new GeoPoint(36.526, 111.701), new GeoPoint(36.50, 111.68), new GeoPoint(36.64, 111.80), new GeoPoint(36.45, 111.72) };
+        async Task<string> AnswersAsync() => string.Join(",", await Task.WhenAll(points.Select(p => fixture.Ask(d => d.AtAsync(p, default)))).ContinueWith(t => t.Result.Select(r => r?.Name ?? "-")));
+        var before = await AnswersAsync();
+        await using (var delete = fixture.App.Services.GetRequiredService<Npgsql.NpgsqlDataSource>().CreateCommand($"delete from {JurisdictionAreasTable.Name}"))
+        {
+            await delete.ExecuteNonQueryAsync();
+        }
+
+        var emptied = await AnswersAsync();
+        using var daemon = await fixture.App.Services.GetRequiredService<IDocumentStore>().BuildProjectionDaemonAsync();
+        await daemon.RebuildProjectionAsync<JurisdictionAreasProjection>(CancellationToken.None);
+
+        Assert.Equal("-,-,-,-", emptied);
+        Assert.Equal(before, await AnswersAsync());
+        Assert.Contains("白龙村", before);
     }
 }
