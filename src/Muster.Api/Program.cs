@@ -17,6 +17,7 @@ using Muster.Api.Interop.Cors;
 using Muster.Api.Interop.Edxl;
 using Muster.Api.Interop.Ogc;
 using Muster.Api.Interop.Spreadsheets;
+using Muster.Api.Jurisdictions;
 using Muster.Api.Offers;
 using Muster.Api.Operations;
 using Muster.Api.Operations.RateLimiting;
@@ -33,6 +34,7 @@ using Muster.Dispatch;
 using Muster.Experts;
 using Muster.Incidents;
 using Muster.Infrastructure;
+using Muster.Jurisdictions;
 using Muster.Offers;
 using Muster.Plans;
 using Muster.Reports;
@@ -59,6 +61,7 @@ builder.Services
     .AddMusterRateLimiting(builder.Configuration)
     .AddSingleton<IdePage>()
     .AddAgencies().AddAgenciesGraph()
+    .AddJurisdictions().AddJurisdictionsGraph()
     .AddUnits(builder.Configuration).AddUnitsGraph()
     .AddExperts(builder.Configuration).AddExpertsGraph()
     .AddCatalog().AddCatalogGraph().AddLowStockAlerts(builder.Configuration)
