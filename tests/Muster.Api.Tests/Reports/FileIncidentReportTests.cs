@@ -11,6 +11,8 @@ public sealed class FileIncidentReportTests(AppFixture fixture) : IClassFixture<
     [Fact]
     public async Task A_commander_files_the_initial_report_drafted_from_the_timeline_and_gets_its_text_and_pdf()
     {
+        var county = await JurisdictionCalls.RegisterAsync(App, new { name = "霍州市", level = "COUNTY", boundary = JurisdictionCalls.CountyBoundary });
+        await JurisdictionCalls.RegisterAsync(App, new { name = "辛置镇", level = "TOWNSHIP", parentId = county, boundary = JurisdictionCalls.Square(36.58, 111.73) });
         var agency = await AgencyCalls.RegisterAsync(App, "霍州市消防救援大队");
         await UnitCalls.RegisterAsync(App, agency, "开元街消防站一号车", 36.57, 111.72, capabilities: ["fire"]);
         var incident = await DispatchCalls.ReportAsync(App, "MINE_GAS_EXPLOSION", "III", 36.58, 111.73, "辛置镇某煤矿瓦斯爆炸");
@@ -35,9 +37,10 @@ public sealed class FileIncidentReportTests(AppFixture fixture) : IClassFixture<
         var report = Assert.Single(listed)!;
         Assert.Equal(filed["report"]!["id"]!.GetValue<string>(), report["id"]!.GetValue<string>());
         Assert.Equal(5, report["casualties"]!["trapped"]!.GetValue<int>());
+        Assert.Equal("辛置镇", report["jurisdictionName"]!.GetValue<string>());
         Assert.StartsWith("11月30日 9时，辛置镇某煤矿发生瓦斯爆炸", report["summary"]!.GetValue<string>());
         var text = report["text"]!.GetValue<string>();
-        foreach (var part in new[] { "标题：关于辛置镇某煤矿瓦斯爆炸的首报", "事发地点：", "一、事件概况", "二、伤亡情况\n死亡1人，受伤3人，失踪0人，被困5人。", "三、已采取措施", "四、投入力量", "五、下一步工作" })
+        foreach (var part in new[] { "标题：关于辛置镇某煤矿瓦斯爆炸的首报", "事发地点：辛置镇（北纬36.5800°，东经111.7300°）", "一、事件概况", "二、伤亡情况\n死亡1人，受伤3人，失踪0人，被困5人。", "三、已采取措施", "四、投入力量", "五、下一步工作" })
         {
             Assert.Contains(part, text);
         }
