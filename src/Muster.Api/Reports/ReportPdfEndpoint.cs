@@ -43,7 +43,7 @@ public static class ReportPdfEndpoint
 
         if (ReportPdf.FontFile(options) is not { } font)
         {
-            return Results.Json(new { error = "no CJK TrueType font is installed: install fonts-droid-fallback (./run.sh does) or set Reports:FontFile" }, statusCode: 503);
+            return Results.Json(new { error = "the PDF fonts are not installed: install fonts-droid-fallback and fonts-dejavu-core (./run.sh does) or set Reports:FontFile" }, statusCode: 503);
         }
 
         return Results.File(ReportPdf.Render(report, options, font), "application/pdf", name + ".pdf");

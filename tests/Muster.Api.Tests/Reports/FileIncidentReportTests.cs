@@ -55,7 +55,10 @@ public sealed class FileIncidentReportTests(AppFixture fixture) : IClassFixture<
         Assert.StartsWith("%PDF-", raw);
         Assert.Contains("/FontFile2", raw); // the TrueType font is embedded
         Assert.Contains("/ToUnicode", raw); // and its text can be copied out
-        Assert.Contains("辛置镇某煤矿瓦斯爆炸", await PdfTextAsync(bytes));
+        var pdfText = await PdfTextAsync(bytes);
+        Assert.Contains("辛置镇某煤矿瓦斯爆炸", pdfText);
+        Assert.Contains("死亡1人，受伤3人，失踪0人，被困5人。", pdfText); // digits come from the Latin font
+        Assert.Contains("Ⅲ级（较大）", pdfText);
     }
 
     [Fact]
