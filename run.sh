@@ -13,6 +13,9 @@ muster_ide_build
 # shellcheck source=scripts/console.sh
 source scripts/console.sh
 muster_console_build
+# shellcheck source=scripts/reports.sh
+source scripts/reports.sh
+muster_report_font_ensure || echo "reports: no CJK TrueType font; the reports' PDF answers 503 until one is installed" >&2
 
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 export ASPNETCORE_URLS=${ASPNETCORE_URLS:-http://127.0.0.1:5080}

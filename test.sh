@@ -117,6 +117,9 @@ muster_signing_key || { problem "no signing key"; finish; }
 source scripts/gdal.sh
 # Without GDAL the OGC API tests in the Node suite fail (each one counts); say why up front.
 muster_gdal_ensure || problem "GDAL (ogrinfo) is not available: the OGC API – Features tests cannot read the service"
+# shellcheck source=scripts/reports.sh
+source scripts/reports.sh
+muster_report_font_ensure --tests || problem "fonts-droid-fallback or poppler-utils is missing: the reports' PDF test fails"
 
 node_ready=1
 if [[ -f tests/node/package.json ]]; then

@@ -22,6 +22,7 @@ using Muster.Api.Offers;
 using Muster.Api.Operations;
 using Muster.Api.Operations.RateLimiting;
 using Muster.Api.Plans;
+using Muster.Api.Reports;
 using Muster.Api.Requests;
 using Muster.Api.Supplies;
 using Muster.Api.Transfers;
@@ -36,6 +37,7 @@ using Muster.Infrastructure;
 using Muster.Jurisdictions;
 using Muster.Offers;
 using Muster.Plans;
+using Muster.Reports;
 using Muster.Requests;
 using Muster.Scheduling;
 using Muster.Seeding;
@@ -72,6 +74,7 @@ builder.Services
     .AddDispatch().AddDispatchGraph()
     .AddApiKeys().AddApiKeysGraph()
     .AddOffers().AddOffersGraph()
+    .AddReports(builder.Configuration).AddReportsGraph()
     .AddAuditGraph()
     .AddWebhooks(builder.Configuration, builder.Environment.IsDevelopment()).AddWebhooksGraph()
     .AddOgcFeatures()
@@ -95,6 +98,7 @@ app.MapMusterGraphQL();
 app.MapMusterHealth();
 app.MapOgcFeatures();
 app.MapSpreadsheets();
+app.MapReports();
 app.MapEdxlRm();
 app.MapConsole();
 app.Run();

@@ -9,6 +9,7 @@ import { Timeline } from './Timeline.jsx';
 import { LevelAndClose } from './LevelAndClose.jsx';
 import { Replay } from './Replay.jsx';
 import { IncidentJurisdiction } from '../jurisdictions/IncidentJurisdiction.jsx';
+import { ReportsPanel } from './ReportsPanel.jsx';
 import { useProposalLines } from './lines.js';
 import { APPROVE, INCIDENT, INCIDENT_CHANGED, PROPOSE, UNIT_CHANGED } from './documents.js';
 
@@ -81,6 +82,7 @@ export function IncidentRoom({ id, map, user, onClose }) {
         </section>
       )}
       {mayCommand && open && <LevelAndClose incident={data} onChanged={incident.refetch} />}
+      {user.role !== 'partner' && <ReportsPanel incident={data} user={user} version={timelineVersion} />}
       <Replay incident={data} map={map} at={replayAt} setAt={setReplayAt} />
       <Timeline id={id} version={timelineVersion} />
     </aside>
