@@ -17,6 +17,11 @@ public sealed class DutyOptions
     /// <summary>How often the watch looks (reminders and gaps).</summary>
     public int WatchIntervalMinutes { get; set; } = 5;
 
+    /// <summary>The bureau's time zone: roster sheets and the demo roster's 08:30 are in it.</summary>
+    public string TimeZone { get; set; } = "Asia/Shanghai";
+
+    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+
     public TimeSpan ReminderLead => TimeSpan.FromMinutes(HandoverReminderMinutes);
     public TimeSpan GapHorizon => TimeSpan.FromHours(GapHorizonHours);
     public TimeSpan HandoverGrace => TimeSpan.FromMinutes(HandoverGraceMinutes);
