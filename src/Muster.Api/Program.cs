@@ -8,6 +8,7 @@ using Muster.Api.Catalog;
 using Muster.Api.BrowserConsole;
 using Muster.Api.Depots;
 using Muster.Api.Dispatch;
+using Muster.Api.Duty;
 using Muster.Api.Experts;
 using Muster.Api.GraphQL;
 using Muster.Api.GraphQL.Idempotency;
@@ -31,6 +32,7 @@ using Muster.Api.Webhooks;
 using Muster.Catalog;
 using Muster.Depots;
 using Muster.Dispatch;
+using Muster.Duty;
 using Muster.Experts;
 using Muster.Incidents;
 using Muster.Infrastructure;
@@ -70,6 +72,7 @@ builder.Services
     .AddTransfers().AddTransfersGraph()
     .AddRequests(builder.Configuration).AddRequestsGraph()
     .AddPlans().AddPlansGraph()
+    .AddDuty(builder.Configuration).AddDutyGraph()
     .AddIncidents().AddIncidentsGraph()
     .AddDispatch().AddDispatchGraph()
     .AddApiKeys().AddApiKeysGraph()

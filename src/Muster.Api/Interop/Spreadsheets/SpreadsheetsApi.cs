@@ -1,4 +1,5 @@
 using Muster.Api.Jurisdictions;
+using Muster.Api.Duty;
 using Muster.Spreadsheets;
 
 namespace Muster.Api.Interop.Spreadsheets;
@@ -19,6 +20,7 @@ public static class SpreadsheetsApi
         sheets.MapGet("/depots/{depotId}/ledger.{format}", SpreadsheetExports.LedgerAsync);
         sheets.MapGet("/supply-requests.{format}", SpreadsheetExports.SupplyRequestsAsync);
         sheets.MapHandbookSheet();
+        sheets.MapDutyRosterSheet();
         return endpoints;
     }
 }
