@@ -11,6 +11,7 @@ using Muster.Api.Dispatch;
 using Muster.Api.Experts;
 using Muster.Api.GraphQL;
 using Muster.Api.GraphQL.Idempotency;
+using Muster.Api.Hazards;
 using Muster.Api.Ide;
 using Muster.Api.Incidents;
 using Muster.Api.Interop.Cors;
@@ -30,6 +31,7 @@ using Muster.Catalog;
 using Muster.Depots;
 using Muster.Dispatch;
 using Muster.Experts;
+using Muster.Hazards;
 using Muster.Incidents;
 using Muster.Infrastructure;
 using Muster.Offers;
@@ -70,6 +72,7 @@ builder.Services
     .AddApiKeys().AddApiKeysGraph()
     .AddOffers().AddOffersGraph()
     .AddAuditGraph()
+    .AddHazards().AddHazardsGraph()
     .AddWebhooks(builder.Configuration, builder.Environment.IsDevelopment()).AddWebhooksGraph()
     .AddOgcFeatures()
     .AddSpreadsheetsApi()
