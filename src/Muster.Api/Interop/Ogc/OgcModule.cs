@@ -21,7 +21,8 @@ public static class OgcModule
         services.AddSingleton<OgcCollection, UnitFeatures>()
             .AddSingleton<OgcCollection, DepotFeatures>()
             .AddSingleton<OgcCollection, ExpertFeatures>()
-            .AddSingleton<OgcCollection, IncidentFeatures>();
+            .AddSingleton<OgcCollection, IncidentFeatures>()
+            .AddSingleton<OgcCollection, Hazards.HazardSiteFeatures>();
 
     public static IEndpointRouteBuilder MapOgcFeatures(this IEndpointRouteBuilder endpoints)
     {

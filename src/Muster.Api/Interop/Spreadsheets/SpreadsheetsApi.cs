@@ -1,3 +1,4 @@
+using Muster.Api.Hazards;
 using Muster.Spreadsheets;
 
 namespace Muster.Api.Interop.Spreadsheets;
@@ -17,6 +18,7 @@ public static class SpreadsheetsApi
         sheets.MapGet("/stock-levels.{format}", SpreadsheetExports.StockLevelsAsync);
         sheets.MapGet("/depots/{depotId}/ledger.{format}", SpreadsheetExports.LedgerAsync);
         sheets.MapGet("/supply-requests.{format}", SpreadsheetExports.SupplyRequestsAsync);
+        sheets.MapHazardLedgerSheets();
         return endpoints;
     }
 }

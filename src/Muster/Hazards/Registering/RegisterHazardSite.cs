@@ -14,7 +14,22 @@ public sealed record RegisterHazardSite(
     string? Enterprise, SiteContact? Responsible, IReadOnlyList<IncidentKind>? IncidentKinds);
 
 /// <summary>What the decision learnt of the place: its jurisdiction, and the first position outside the county (if any).</summary>
-public sealed record SitePlace(JurisdictionRef? Jurisdiction, GeoPoint? Outside);
+public sealed record SitePlace(JurisdictionRef? Jurisdiction, GeoPoint? Outside)
+{
+    /// <summary>Asks the directory where the shape lies: the first position outside the county, or the jurisdiction of its representative point.</summary>
+    public static async Task<SitePlace> FindAsync(IJurisdictionDirectory directory, HazardShape shape, CancellationToken ct)
+    {
+        foreach (var position in HazardGeometry.Positions(shape))
+        {
+            if (await directory.AtAsync(position, ct) is null)
+            {
+                return new SitePlace(null, position);
+            }
+        }
+
+        return new SitePlace(await directory.AtAsync(shape.Location, ct), null);
+    }
+}
 
 public static class RegisterHazardSiteDecision
 {
@@ -76,24 +91,11 @@ public sealed class RegisterHazardSiteHandler(EventWriter writer, IJurisdictionD
             async (session, actor, token) =>
             {
                 var scope = await HazardScope.OfAsync(actor, directory, token);
-                var place = await PlaceAsync(shape.Value!, token);
+                var place = await SitePlace.FindAsync(directory, shape.Value!, token);
                 var name = command.Name?.Trim() ?? string.Empty;
                 var taken = await session.Query<HazardSite>().AnyAsync(s => s.Name == name, token);
                 return RegisterHazardSiteDecision.Decide(command, Guid.CreateVersion7(), scope, shape.Value!, place, taken);
             },
             registered => registered.SiteId, DomainError.Conflict("a hazard site of that name was registered meanwhile", "name"), ct);
-    }
-
-    private async Task<SitePlace> PlaceAsync(HazardShape shape, CancellationToken ct)
-    {
-        foreach (var position in HazardGeometry.Positions(shape))
-        {
-            if (await directory.AtAsync(position, ct) is null)
-            {
-                return new SitePlace(null, position);
-            }
-        }
-
-        return new SitePlace(await directory.AtAsync(shape.Location, ct), null);
     }
 }
