@@ -34,6 +34,7 @@ using Muster.Experts;
 using Muster.Hazards;
 using Muster.Incidents;
 using Muster.Infrastructure;
+using Muster.Jurisdictions;
 using Muster.Offers;
 using Muster.Plans;
 using Muster.Requests;
@@ -59,6 +60,7 @@ builder.Services
     .AddMusterRateLimiting(builder.Configuration)
     .AddSingleton<IdePage>()
     .AddAgencies().AddAgenciesGraph()
+    .AddJurisdictions()
     .AddUnits(builder.Configuration).AddUnitsGraph()
     .AddExperts(builder.Configuration).AddExpertsGraph()
     .AddCatalog().AddCatalogGraph().AddLowStockAlerts(builder.Configuration)
