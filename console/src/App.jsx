@@ -8,9 +8,10 @@ import { SignIn } from './signin/SignIn.jsx';
 import { CommanderMap } from './map/CommanderMap.jsx';
 import { LogisticsDesk } from './logistics/LogisticsDesk.jsx';
 import { PartnerPage } from './partner/PartnerPage.jsx';
+import { HazardLedger } from './hazards/HazardLedger.jsx';
 
 const HOME = { commander: 'map', admin: 'map', logistics: 'logistics', partner: 'partner' };
-const SCREENS = { commander: ['map', 'logistics'], admin: ['map', 'logistics', 'partner'], logistics: ['logistics', 'map'], partner: ['partner'] };
+const SCREENS = { commander: ['map', 'logistics', 'hazards'], admin: ['map', 'logistics', 'partner', 'hazards'], logistics: ['logistics', 'map', 'hazards'], partner: ['partner'] };
 
 export function App() {
   const t = useT();
@@ -46,6 +47,7 @@ export function App() {
         {screen === 'map' && <CommanderMap user={user} route={route} />}
         {screen === 'logistics' && <LogisticsDesk user={user} />}
         {screen === 'partner' && <PartnerPage user={user} />}
+        {screen === 'hazards' && <HazardLedger />}
       </main>
     </div>
   );

@@ -27,6 +27,10 @@ public static class HazardLedgerSheets
     public static readonly IReadOnlyList<string> Columns =
         ["id", "name", "kind", "riskLevel", "lat", "lon", "geometry", "jurisdictionId", "enterprise", "responsibleRole", "responsibleName", "responsiblePhone", "incidentKinds"];
 
+    private static readonly string[] Required = ["name", "kind", "riskLevel"];
+
+    private static readonly char[] ListSeparators = [';', ',', '，', '；'];
+
     private static readonly Dictionary<string, string> Aliases = new(StringComparer.OrdinalIgnoreCase)
     {
         ["名称"] = "name", ["类型"] = "kind", ["风险等级"] = "riskLevel", ["纬度"] = "lat", ["经度"] = "lon", ["几何"] = "geometry",
@@ -173,7 +177,7 @@ public static class HazardLedgerSheets
         string? Canonical(string h) => Columns.FirstOrDefault(c => c.Equals(h.Trim(), StringComparison.OrdinalIgnoreCase)) ?? Aliases.GetValueOrDefault(h.Trim());
         var unknown = header.Where(h => Canonical(h) is null).ToList();
         var named = header.Where(h => Canonical(h) is not null).GroupBy(h => Canonical(h)!).ToDictionary(g => g.Key, g => g.First());
-        var missing = new[] { "name", "kind", "riskLevel" }.Where(c => !named.ContainsKey(c)).ToList();
+        var missing = Required.Where(c => !named.ContainsKey(c)).ToList();
         if (unknown.Count > 0 || missing.Count > 0)
         {
             var problems = unknown.Select(u => $"unknown column '{u}'").Concat(missing.Select(m => $"missing column '{m}'"));
@@ -230,7 +234,7 @@ public static class HazardLedgerSheets
         }
 
         var incidentKinds = new List<IncidentKind>();
-        foreach (var k in (cell("incidentKinds") ?? string.Empty).Split([';', ',', '，', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var k in (cell("incidentKinds") ?? string.Empty).Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (Enum<IncidentKind>(k, "incidentKinds", errors, null) is { } parsedKind)
             {

@@ -29,6 +29,16 @@ public sealed partial class SeedLoader
 
     private async Task LoadHazardsAsync(string folder, CancellationToken ct)
     {
+        using (var scope = scopes.CreateScope())
+        {
+            if (!await scope.ServiceProvider.GetRequiredService<IQuerySession>().Query<Muster.Jurisdictions.Jurisdiction>().AnyAsync(ct))
+            {
+                // A hazard site is placed in its jurisdiction: without the supervision network there is nowhere to put it.
+                NoJurisdictions();
+                return;
+            }
+        }
+
         var sites = await ReadJsonAsync<SeedFeatureCollection>(folder, HazardSitesFile, ct) is { } collection ? collection.Features : [];
         Unique(sites, s => s.Properties.Name.Trim(), "hazard sites");
         await EachAsync(sites, "hazard sites",
@@ -55,6 +65,10 @@ public sealed partial class SeedLoader
                     d.ResponsiblePerson, d.EvidenceNotes), ct);
             }, ct);
     }
+
+    [Microsoft.Extensions.Logging.LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Warning,
+        Message = "seed hazard sites: no jurisdictions are registered, so the hazard ledger is not loaded")]
+    private partial void NoJurisdictions();
 
     private static async Task<T?> ReadJsonAsync<T>(string folder, string file, CancellationToken ct)
         where T : class
