@@ -44,14 +44,14 @@ public sealed class HazardInteropTests(HazardCounty county) : IClassFixture<Haza
         var before = await App.EventCountAsync();
 
         var bad = await PostAsync(Sheet(
-            new { 名称 = "白龙镇 导入尾矿库", 类型 = "TAILINGS_POND", 风险等级 = "橙色", 纬度 = "36.515", 经度 = "111.69", 责任人 = "库长（示例）", 责任人电话 = "0357-0000120" },
-            new { 名称 = "白龙镇 导入水库", 类型 = "RESERVOIR", 风险等级 = "紫色", 纬度 = "36.52", 经度 = "111.70", 责任人 = "", 责任人电话 = "" },
-            new { 名称 = "省外某点", 类型 = "OTHER", 风险等级 = "BLUE", 纬度 = "37.87", 经度 = "112.55", 责任人 = "", 责任人电话 = "" }), App.Token("commander"));
+            new { 名称 = "白龙镇 导入尾矿库", 类型 = "TAILINGS_POND", 风险等级 = "橙色", 纬度 = "36.515", 经度 = "111.69", 责任人职务 = "库长", 责任人 = "库长（示例）", 责任人电话 = "0357-0000120" },
+            new { 名称 = "白龙镇 导入水库", 类型 = "RESERVOIR", 风险等级 = "紫色", 纬度 = "36.52", 经度 = "111.70", 责任人职务 = "", 责任人 = "", 责任人电话 = "" },
+            new { 名称 = "省外某点", 类型 = "OTHER", 风险等级 = "BLUE", 纬度 = "37.87", 经度 = "112.55", 责任人职务 = "", 责任人 = "", 责任人电话 = "" }), App.Token("commander"));
         var afterBad = await App.EventCountAsync();
         var good = await PostAsync(Sheet(
-            new { 名称 = "白龙镇 导入尾矿库", 类型 = "TAILINGS_POND", 风险等级 = "橙色", 纬度 = "36.515", 经度 = "111.69", 责任人 = "库长（示例）", 责任人电话 = "0357-0000120" },
-            new { 名称 = "白龙煤矿 表格导出测试", 类型 = "COAL_MINE", 风险等级 = "RED", 纬度 = "36.521", 经度 = "111.683", 责任人 = "", 责任人电话 = "" }), App.Token("commander"));
-        var byLogistics = await PostAsync(Sheet(new { 名称 = "x", 类型 = "OTHER", 风险等级 = "BLUE", 纬度 = "36.52", 经度 = "111.70", 责任人 = "", 责任人电话 = "" }), App.Token("logistics"));
+            new { 名称 = "白龙镇 导入尾矿库", 类型 = "TAILINGS_POND", 风险等级 = "橙色", 纬度 = "36.515", 经度 = "111.69", 责任人职务 = "库长", 责任人 = "库长（示例）", 责任人电话 = "0357-0000120" },
+            new { 名称 = "白龙煤矿 表格导出测试", 类型 = "COAL_MINE", 风险等级 = "RED", 纬度 = "36.521", 经度 = "111.683", 责任人职务 = "", 责任人 = "", 责任人电话 = "" }), App.Token("commander"));
+        var byLogistics = await PostAsync(Sheet(new { 名称 = "x", 类型 = "OTHER", 风险等级 = "BLUE", 纬度 = "36.52", 经度 = "111.70", 责任人职务 = "", 责任人 = "", 责任人电话 = "" }), App.Token("logistics"));
         var sites = Names(await App.PostAsync(Sites, new { kind = "TAILINGS_POND" }, App.Token("commander")));
 
         Assert.Contains(exported, r => (string)r["name"] == "白龙煤矿 表格导出测试" && (string)r["riskLevel"] == "RED" && (string)r["kind"] == "COAL_MINE");
