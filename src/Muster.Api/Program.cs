@@ -18,6 +18,7 @@ using Muster.Api.Interop.Cors;
 using Muster.Api.Interop.Edxl;
 using Muster.Api.Interop.Ogc;
 using Muster.Api.Interop.Spreadsheets;
+using Muster.Api.Jurisdictions;
 using Muster.Api.Offers;
 using Muster.Api.Operations;
 using Muster.Api.Operations.RateLimiting;
@@ -60,7 +61,7 @@ builder.Services
     .AddMusterRateLimiting(builder.Configuration)
     .AddSingleton<IdePage>()
     .AddAgencies().AddAgenciesGraph()
-    .AddJurisdictions()
+    .AddJurisdictions().AddJurisdictionsGraph()
     .AddUnits(builder.Configuration).AddUnitsGraph()
     .AddExperts(builder.Configuration).AddExpertsGraph()
     .AddCatalog().AddCatalogGraph().AddLowStockAlerts(builder.Configuration)

@@ -3,6 +3,7 @@ using Muster.Api.GraphQL;
 using Muster.Api.GraphQL.Relay;
 using Muster.Api.GraphQL.Scalars;
 using Muster.Api.Incidents;
+using Muster.Api.Jurisdictions;
 using Muster.Hazards;
 
 namespace Muster.Api.Hazards;
@@ -32,6 +33,9 @@ public sealed class HazardSiteType : ObjectGraphType<HazardSite>
         Field<NonNullGraphType<IdGraphType>>("jurisdictionId")
             .Description("The jurisdiction the site lay in when registered (the most specific one containing its representative point).")
             .Resolve(c => GlobalId.Encode(HazardGraphIds.Jurisdiction, c.Source.JurisdictionId));
+        Field<JurisdictionType>("jurisdiction")
+            .Description("The jurisdiction the site lies in, with the responsible persons to call (null for a partner who does not see it).")
+            .ResolveAsync(async c => await JurisdictionViewer.VisibleAsync(c, c.Source.JurisdictionId));
         Field<StringGraphType>("enterprise").Description("The enterprise that owns or runs the site, if any.").Resolve(c => c.Source.Enterprise);
         Field<SiteContactType>("responsible").Description("Who answers for the site (the enterprise's or the township's person).").Resolve(c => c.Source.Responsible);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<IncidentKindType>>>>("incidentKinds")
@@ -66,5 +70,5 @@ public sealed class SiteContactInputType : InputObjectGraphType<SiteContact>
 /// <summary>Type names of other capabilities' ids that hazard fields carry.</summary>
 public static class HazardGraphIds
 {
-    public const string Jurisdiction = "Jurisdiction";
+    public const string Jurisdiction = JurisdictionType.TypeName;
 }

@@ -52,6 +52,7 @@ public sealed class IncidentType : ObjectGraphType<Incident>
             .Description("The supply requests dispatch made for the incident.")
             .AuthorizeWithRoles(Roles.Admin, Roles.Commander, Roles.Logistics)
             .Resolve(c => Many<SupplyRequest>(c.RequestServices!, c.Source.SupplyRequestIds, r => r.Id));
+        Jurisdictions.IncidentJurisdictionField.AddTo(this);
         Field<Dispatch.DispatchProposalType>("latestProposal")
             .Description("The newest dispatch proposal for the incident. Admin and commanders.")
             .AuthorizeWithRoles(Roles.Admin, Roles.Commander)

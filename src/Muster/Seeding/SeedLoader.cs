@@ -114,6 +114,7 @@ public sealed partial class SeedLoader(IServiceScopeFactory scopes, TimeProvider
             async (services, expert) => await services.GetRequiredService<RegisterExpertHandler>()
                 .Handle(expert.Command(await OwnerAsync(services, expert.Agency, ct)), ct), ct);
 
+        await LoadJurisdictionsAsync(folder, ct);
         await LoadHazardsAsync(folder, ct);
         var report = new SeedReport(itemCount, planCount, agencyCount, depotCount, stockCount, unitCount, expertCount, time.GetElapsedTime(started));
         Finished(report.Loaded, report.Elapsed.TotalSeconds);

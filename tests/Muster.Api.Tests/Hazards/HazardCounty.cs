@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Muster.Agencies;
 using Muster.Agencies.Registering;
-using Muster.Api.Tests.Jurisdictions;
 using Muster.Api.Tests.Support;
 using Muster.Jurisdictions;
 using Muster.Jurisdictions.Registering;
@@ -32,7 +31,7 @@ public sealed class HazardCounty : AppFixture
         BailongGovernment = await AgencyAsync("白龙镇人民政府", AgencyKind.Township);
         XinzhiGovernment = await AgencyAsync("辛置镇人民政府", AgencyKind.Township);
         RedCross = await AgencyAsync("霍州市红十字会", AgencyKind.RedCross);
-        var county = await JurisdictionAsync(new RegisterJurisdiction("霍州市", JurisdictionLevel.County, null, JurisdictionDirectoryTests.CountyBoundary, null, null));
+        var county = await JurisdictionAsync(new RegisterJurisdiction("霍州市", JurisdictionLevel.County, null, JurisdictionCalls.CountyBoundary, null, null));
         Bailong = await JurisdictionAsync(new RegisterJurisdiction("白龙镇", JurisdictionLevel.Township, county, null, new GeoPoint(36.529, 111.706), BailongGovernment));
         Xinzhi = await JurisdictionAsync(new RegisterJurisdiction("辛置镇", JurisdictionLevel.Township, county, null, new GeoPoint(36.478, 111.716), XinzhiGovernment));
     }

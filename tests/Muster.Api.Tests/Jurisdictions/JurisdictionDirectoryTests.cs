@@ -14,8 +14,6 @@ namespace Muster.Api.Tests.Jurisdictions;
 /// </summary>
 public sealed class JurisdictionDirectoryTests(JurisdictionDirectoryTests.Network fixture) : IClassFixture<JurisdictionDirectoryTests.Network>
 {
-    public const string CountyBoundary = """{"type":"Polygon","coordinates":[[[111.6938, 36.7093], [111.6361, 36.6955], [111.5899, 36.6689], [111.5611, 36.6343], [111.5495, 36.5939], [111.5553, 36.5535], [111.5784, 36.513], [111.613, 36.4784], [111.6476, 36.4496], [111.6823, 36.4265], [111.7169, 36.4184], [111.7515, 36.4322], [111.7977, 36.4553], [111.8497, 36.4842], [111.8901, 36.5073], [111.9189, 36.5361], [111.9339, 36.5708], [111.9247, 36.6054], [111.8924, 36.6377], [111.8497, 36.6631], [111.7977, 36.6839], [111.7458, 36.7001], [111.6938, 36.7093]]]}""";
-
     /// <summary>Huozhou with two townships known by their seats and one village in 白龙镇.</summary>
     public sealed class Network : AppFixture
     {
@@ -29,7 +27,7 @@ public sealed class JurisdictionDirectoryTests(JurisdictionDirectoryTests.Networ
         {
             await base.InitializeAsync();
             BailongGovernment = (await Run<RegisterAgencyHandler, Agency>(h => h.Handle(new RegisterAgency("白龙镇人民政府", AgencyKind.Township, null, null), default))).Id;
-            County = await RegisterAsync(new RegisterJurisdiction("霍州市", JurisdictionLevel.County, null, CountyBoundary, null, null));
+            County = await RegisterAsync(new RegisterJurisdiction("霍州市", JurisdictionLevel.County, null, JurisdictionCalls.CountyBoundary, null, null));
             Bailong = await RegisterAsync(new RegisterJurisdiction("白龙镇", JurisdictionLevel.Township, County, null, new GeoPoint(36.529, 111.706), BailongGovernment));
             Dazhang = await RegisterAsync(new RegisterJurisdiction("大张镇", JurisdictionLevel.Township, County, null, new GeoPoint(36.62, 111.76), null));
             Village = await RegisterAsync(new RegisterJurisdiction("白龙村", JurisdictionLevel.Village, Bailong, null, new GeoPoint(36.525, 111.70), null));

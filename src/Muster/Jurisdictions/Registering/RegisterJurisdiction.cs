@@ -11,8 +11,10 @@ namespace Muster.Jurisdictions.Registering;
 /// <param name="Boundary">GeoJSON Polygon or MultiPolygon, when the boundary is known.</param>
 /// <param name="Seat">The seat of its government: required without a boundary (the area is then derived from it).</param>
 /// <param name="AgencyId">The agency that maintains it (a township's government), if not the bureau itself.</param>
+/// <param name="Persons">Its responsible persons, when known at once.</param>
 public sealed record RegisterJurisdiction(
-    string Name, JurisdictionLevel Level, Guid? ParentId, string? Boundary, GeoPoint? Seat, Guid? AgencyId);
+    string Name, JurisdictionLevel Level, Guid? ParentId, string? Boundary, GeoPoint? Seat, Guid? AgencyId,
+    IReadOnlyList<ResponsiblePerson>? Persons = null);
 
 public static class RegisterJurisdictionDecision
 {
@@ -178,12 +180,19 @@ public sealed class RegisterJurisdictionHandler(EventWriter writer)
                 }
 
                 var registered = decision.Value!;
+                var persons = JurisdictionRules.Persons(command.Persons, "responsiblePersons");
+                if (!persons.Succeeded)
+                {
+                    return Result<Written<Jurisdiction>>.Fail(persons.Errors);
+                }
+
                 var created = JurisdictionEvolution.Create(registered, default);
                 var pending = new Dictionary<Guid, Jurisdiction> { [created.Id] = created };
                 var derived = parent is null ? [] : await AreaKeeper.RederiveAsync(session, parent, pending, token);
 
+                object[] staffed = persons.Value!.Count > 0 ? [new ResponsiblePersonsSet(registered.JurisdictionId, persons.Value!)] : [];
                 var started = session.Events.StartStream<Jurisdiction>(
-                    registered.JurisdictionId, [registered, .. derived.Where(d => d.JurisdictionId == registered.JurisdictionId)]);
+                    registered.JurisdictionId, [registered, .. derived.Where(d => d.JurisdictionId == registered.JurisdictionId), .. staffed]);
                 foreach (var other in derived.Where(d => d.JurisdictionId != registered.JurisdictionId))
                 {
                     session.Events.Append(other.JurisdictionId, other);
