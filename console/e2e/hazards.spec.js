@@ -10,7 +10,7 @@ test('a commander sees hazard sites by risk colour and an overdue rectification 
   const site = sites.hazardSites.items.find((s) => s.riskLevel === 'RED') ?? sites.hazardSites.items[0];
   expect(site, 'the demo ledger is loaded').toBeTruthy();
 
-  await signInAs(page, '指挥员');
+  await signInAs(page, '指挥');
   const legend = page.getByRole('region', { name: '图例与图层' });
   const toggle = page.getByRole('checkbox', { name: '风险隐患点（按风险等级着色）' });
   await expect(toggle).toBeChecked();

@@ -31,7 +31,7 @@ export function createMap(container) {
     container,
     ...HOME_VIEW,
     attributionControl: false,
-    transformRequest: (url) => (url.startsWith(`${origin}/tiles/`) || url.startsWith(`${origin}/console/layers/`)
+    transformRequest: (url) => (url.startsWith(`${origin}/tiles/`) || url.startsWith(`${origin}/console/layers/`) || url.startsWith(`${origin}/ogc/`)
       ? { url, headers: { Authorization: `Bearer ${token()}` } } : { url }),
     style: {
       version: 8,

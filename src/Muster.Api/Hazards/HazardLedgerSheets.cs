@@ -250,7 +250,7 @@ public static class HazardLedgerSheets
         var site = kind is { } k2 && risk is { } r2
             ? new RegisterHazardSite(cell("name") ?? string.Empty, k2, r2, location, line, cell("enterprise"), responsible, incidentKinds)
             : null;
-        return new HazardSheetRow(row, site, errors);
+        return new HazardSheetRow(row, cell("name"), site, errors);
     }
 
     /// <summary>A cell naming an enum value as the API does (COAL_MINE), or by one of <paramref name="labels"/>.</summary>

@@ -7,7 +7,7 @@ using Muster.Jurisdictions;
 namespace Muster.Hazards.Importing;
 
 /// <summary>One row of a hazard ledger sheet: the site it registers, or why its cells could not be read.</summary>
-public sealed record HazardSheetRow(int Row, RegisterHazardSite? Site, IReadOnlyList<DomainError> CellErrors);
+public sealed record HazardSheetRow(int Row, string? Name, RegisterHazardSite? Site, IReadOnlyList<DomainError> CellErrors);
 
 /// <summary>What became of one row: registered, already in the ledger (by name), or refused with its errors.</summary>
 public sealed record HazardRowOutcome(int Row, string? Name, string Outcome, IReadOnlyList<DomainError> Errors);
@@ -35,7 +35,7 @@ public sealed class ImportHazardSitesHandler(EventWriter writer, IJurisdictionDi
                 var accepted = new List<HazardSiteRegistered>();
                 foreach (var row in rows)
                 {
-                    var name = row.Site?.Name?.Trim();
+                    var name = (row.Site?.Name ?? row.Name)?.Trim();
                     if (row.CellErrors.Count > 0 || row.Site is null)
                     {
                         outcomes.Add(new HazardRowOutcome(row.Row, name, "invalid", row.CellErrors));
