@@ -10,8 +10,15 @@ import { LogisticsDesk } from './logistics/LogisticsDesk.jsx';
 import { PartnerPage } from './partner/PartnerPage.jsx';
 import { DutyDesk } from './duty/DutyDesk.jsx';
 
+import { HazardLedger } from './hazards/HazardLedger.jsx';
+
 const HOME = { commander: 'map', admin: 'map', logistics: 'logistics', partner: 'partner' };
-const SCREENS = { commander: ['map', 'logistics', 'duty'], admin: ['map', 'logistics', 'partner', 'duty'], logistics: ['logistics', 'map', 'duty'], partner: ['partner'] };
+const SCREENS = {
+  commander: ['map', 'duty', 'logistics', 'hazards'],
+  admin: ['map', 'duty', 'logistics', 'partner', 'hazards'],
+  logistics: ['logistics', 'map', 'duty', 'hazards'],
+  partner: ['partner'],
+};
 
 export function App() {
   const t = useT();
@@ -48,6 +55,7 @@ export function App() {
         {screen === 'logistics' && <LogisticsDesk user={user} />}
         {screen === 'partner' && <PartnerPage user={user} />}
         {screen === 'duty' && <DutyDesk user={user} />}
+        {screen === 'hazards' && <HazardLedger />}
       </main>
     </div>
   );

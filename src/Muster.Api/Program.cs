@@ -12,6 +12,7 @@ using Muster.Api.Duty;
 using Muster.Api.Experts;
 using Muster.Api.GraphQL;
 using Muster.Api.GraphQL.Idempotency;
+using Muster.Api.Hazards;
 using Muster.Api.Ide;
 using Muster.Api.Incidents;
 using Muster.Api.Interop.Cors;
@@ -34,6 +35,7 @@ using Muster.Depots;
 using Muster.Dispatch;
 using Muster.Duty;
 using Muster.Experts;
+using Muster.Hazards;
 using Muster.Incidents;
 using Muster.Infrastructure;
 using Muster.Jurisdictions;
@@ -79,6 +81,7 @@ builder.Services
     .AddOffers().AddOffersGraph()
     .AddReports(builder.Configuration).AddReportsGraph()
     .AddAuditGraph()
+    .AddHazards().AddHazardsGraph()
     .AddWebhooks(builder.Configuration, builder.Environment.IsDevelopment()).AddWebhooksGraph()
     .AddOgcFeatures()
     .AddSpreadsheetsApi()

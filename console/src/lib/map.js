@@ -13,9 +13,12 @@ export const STATUS_COLOURS = {
 export const KIND_SHAPES = {
   FIRE_ENGINE: 'square', RESCUE_TEAM: 'circle', MINE_RESCUE_TEAM: 'triangle', AMBULANCE: 'cross', HAZMAT_TEAM: 'diamond', BOAT: 'boat', HEAVY_MACHINERY: 'hex', OTHER: 'circle',
 };
+// The national four risk colours of the hazard ledger (安全风险四色分级).
+export const RISK_COLOURS = { RED: '#d7191c', ORANGE: '#fd8d3c', YELLOW: '#f5d000', BLUE: '#2c7bb6' };
 export const HOME_VIEW = { center: [111.72, 36.56], zoom: 10.5 };
 
 const statusColour = ['match', ['get', 'status'], ...Object.entries(STATUS_COLOURS).flat(), '#333'];
+const riskColour = ['match', ['get', 'riskLevel'], ...Object.entries(RISK_COLOURS).flat(), '#888'];
 const kindIcon = ['match', ['get', 'kind'], ...Object.entries(KIND_SHAPES).flatMap(([k, s]) => [k, `shape-${s}`]), 'shape-circle'];
 
 export function emptyCollection() {
@@ -28,14 +31,15 @@ export function createMap(container) {
     container,
     ...HOME_VIEW,
     attributionControl: false,
-    transformRequest: (url) => (url.startsWith(`${origin}/tiles/`) || url.startsWith(`${origin}/console/layers/`)
+    transformRequest: (url) => (url.startsWith(`${origin}/tiles/`) || url.startsWith(`${origin}/console/layers/`) || url.startsWith(`${origin}/ogc/`)
       ? { url, headers: { Authorization: `Bearer ${token()}` } } : { url }),
     style: {
       version: 8,
       sources: {
         townships: { type: 'geojson', data: `${origin}/console/layers/township-seats.geojson` },
         jurisdictions: { type: 'geojson', data: emptyCollection() },
-        hazards: { type: 'geojson', data: `${origin}/console/layers/hazard-sites.geojson` },
+        // The hazard ledger's sites as the caller may see them (a township its own), points and river lines.
+        hazards: { type: 'geojson', data: `${origin}/ogc/collections/hazard-sites/items?limit=1000` },
         units: { type: 'vector', tiles: [`${origin}/tiles/units/{z}/{x}/{y}.mvt`], minzoom: 0, maxzoom: 16 },
         unitsLive: { type: 'geojson', data: emptyCollection() },
         depots: { type: 'geojson', data: emptyCollection() },
@@ -48,7 +52,8 @@ export function createMap(container) {
         { id: 'jurisdictions-exact', type: 'line', source: 'jurisdictions', filter: ['!=', ['get', 'approximate'], true], paint: { 'line-color': '#455a64', 'line-width': ['match', ['get', 'level'], 'COUNTY', 2.5, 1.5] } },
         { id: 'jurisdictions-approximate', type: 'line', source: 'jurisdictions', filter: ['==', ['get', 'approximate'], true], paint: { 'line-color': '#455a64', 'line-width': 1.2, 'line-dasharray': [3, 2] } },
         { id: 'townships', type: 'circle', source: 'townships', paint: { 'circle-radius': 9, 'circle-color': '#ffffff', 'circle-stroke-color': '#607d8b', 'circle-stroke-width': 2 } },
-        { id: 'hazards', type: 'circle', source: 'hazards', paint: { 'circle-radius': 6, 'circle-color': '#ffcc00', 'circle-stroke-color': '#b35900', 'circle-stroke-width': 2 } },
+        { id: 'hazard-lines', type: 'line', source: 'hazards', filter: ['==', ['geometry-type'], 'LineString'], paint: { 'line-color': riskColour, 'line-width': 4, 'line-opacity': 0.85 } },
+        { id: 'hazards', type: 'circle', source: 'hazards', filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 7, 'circle-color': riskColour, 'circle-stroke-color': '#333', 'circle-stroke-width': 1.5 } },
         { id: 'proposal-lines', type: 'line', source: 'proposal', paint: { 'line-color': ['match', ['get', 'kind'], 'unit', '#d73027', 'supply', '#2c7fb8', '#7b3294'], 'line-width': 2.5, 'line-dasharray': [2, 1] } },
         { id: 'depots-shared', type: 'circle', source: 'depots', filter: ['==', ['get', 'shared'], true], paint: { 'circle-radius': 7, 'circle-color': '#2c7fb8', 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 } },
         { id: 'depots-private', type: 'circle', source: 'depots', filter: ['==', ['get', 'shared'], false], paint: { 'circle-radius': 7, 'circle-color': '#a6bddb', 'circle-stroke-color': '#2c7fb8', 'circle-stroke-width': 2 } },

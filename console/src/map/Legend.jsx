@@ -1,4 +1,4 @@
-import { STATUS_COLOURS, KIND_SHAPES } from '../lib/map.js';
+import { STATUS_COLOURS, KIND_SHAPES, RISK_COLOURS } from '../lib/map.js';
 import { useT } from '../lib/i18n/i18n.js';
 
 export const LAYER_GROUPS = [
@@ -7,7 +7,7 @@ export const LAYER_GROUPS = [
   { key: 'depotsPrivate', layers: ['depots-private'], swatch: '#a6bddb' },
   { key: 'experts', layers: ['experts'], swatch: '#7b3294' },
   { key: 'incidents', layers: ['incidents'], swatch: '#e31a1c' },
-  { key: 'hazards', layers: ['hazards'], swatch: '#ffcc00' },
+  { key: 'hazards', layers: ['hazards', 'hazard-lines'], swatch: RISK_COLOURS.ORANGE },
   { key: 'townships', layers: ['townships'], swatch: '#ffffff' },
   { key: 'jurisdictions', layers: ['jurisdictions-exact', 'jurisdictions-approximate'], swatch: '#455a64' },
 ];
@@ -29,6 +29,13 @@ export function Legend({ shown, setShown, statuses, setStatuses }) {
           <span className="swatch" style={{ background: g.swatch }} /> {t(`layer.${g.key}`)}
         </label>
       ))}
+      {shown.hazards && (
+        <ul className="kinds" aria-label={t('legend.risk')}>
+          {Object.entries(RISK_COLOURS).map(([level, colour]) => (
+            <li key={level}><span className="swatch" style={{ background: colour }} /> {t(`risk.${level}`)}</li>
+          ))}
+        </ul>
+      )}
       <h3>{t('legend.status')}</h3>
       {all.map((s) => (
         <label key={s}>

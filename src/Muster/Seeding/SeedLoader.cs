@@ -115,6 +115,7 @@ public sealed partial class SeedLoader(IServiceScopeFactory scopes, TimeProvider
                 .Handle(expert.Command(await OwnerAsync(services, expert.Agency, ct)), ct), ct);
 
         await LoadJurisdictionsAsync(folder, ct);
+        await LoadHazardsAsync(folder, ct);
         await LoadRosterAsync(folder, ct);
         var report = new SeedReport(itemCount, planCount, agencyCount, depotCount, stockCount, unitCount, expertCount, time.GetElapsedTime(started));
         Finished(report.Loaded, report.Elapsed.TotalSeconds);

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Muster.Api.Tests.Seeding;
 
-/// <summary>The GeoJSON files the service does not load yet: well formed, named, and inside Huozhou.</summary>
+/// <summary>The GeoJSON files of the demo city: well formed, named, and inside Huozhou.</summary>
 public sealed class SeedGeoJsonTests
 {
     // Huozhou lies within about 36.45–36.70 N, 111.55–111.98 E; a swapped lat/lon or a typo lands far outside.

@@ -22,7 +22,8 @@ public static class OgcModule
             .AddSingleton<OgcCollection, DepotFeatures>()
             .AddSingleton<OgcCollection, ExpertFeatures>()
             .AddSingleton<OgcCollection, IncidentFeatures>()
-            .AddSingleton<OgcCollection, Jurisdictions.JurisdictionFeatures>();
+            .AddSingleton<OgcCollection, Jurisdictions.JurisdictionFeatures>()
+            .AddSingleton<OgcCollection, Hazards.HazardSiteFeatures>();
 
     public static IEndpointRouteBuilder MapOgcFeatures(this IEndpointRouteBuilder endpoints)
     {

@@ -1,5 +1,6 @@
-using Muster.Api.Jurisdictions;
 using Muster.Api.Duty;
+using Muster.Api.Hazards;
+using Muster.Api.Jurisdictions;
 using Muster.Spreadsheets;
 
 namespace Muster.Api.Interop.Spreadsheets;
@@ -21,6 +22,7 @@ public static class SpreadsheetsApi
         sheets.MapGet("/supply-requests.{format}", SpreadsheetExports.SupplyRequestsAsync);
         sheets.MapHandbookSheet();
         sheets.MapDutyRosterSheet();
+        sheets.MapHazardLedgerSheets();
         return endpoints;
     }
 }
