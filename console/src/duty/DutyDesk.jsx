@@ -4,6 +4,8 @@ import { useMutation, useQuery } from '../lib/hooks.js';
 import { useT } from '../lib/i18n/i18n.js';
 import { FieldError, GeneralErrors, Loading } from '../lib/Errors.jsx';
 import { formatTime } from '../lib/time.js';
+import { OverdueRectifications } from './OverdueRectifications.jsx';
+import { OverdueReports } from './OverdueReports.jsx';
 import { ACKNOWLEDGE, DUTY_DESK, HAND_OVER, HANDOVER_DUE, ROSTER_GAP } from './documents.js';
 
 /**
@@ -54,8 +56,8 @@ export function DutyDesk({ user }) {
           ))}</ul>
         </section>
       </div>
-      {/* ==== SLOT 1 — overdue rectifications (hazard ledger helper): <OverdueRectifications /> from ./OverdueRectifications.jsx, wired after the merge ==== */}
-      {/* ==== SLOT 2 — overdue information reports (reports helper): <OverdueReports /> from ./OverdueReports.jsx, wired after the merge ==== */}
+      <OverdueReports />
+      <OverdueRectifications />
     </section>
   );
 }

@@ -19,7 +19,7 @@ public sealed class OgcFeaturesTests(AppFixture fixture) : IClassFixture<AppFixt
         Assert.EndsWith("/ogc/collections", OgcCalls.Link(landing.Json, "data"));
         Assert.Contains("http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
             conformance.Json!["conformsTo"]!.AsArray().Select(c => c!.GetValue<string>()));
-        Assert.Equal(["units", "depots", "experts", "incidents", "jurisdictions"],
+        Assert.Equal(["units", "depots", "experts", "incidents", "jurisdictions", "hazard-sites"],
             collections.Json!["collections"]!.AsArray().Select(c => c!["id"]!.GetValue<string>()));
         Assert.Equal(404, unknown.Status);
     }
