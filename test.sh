@@ -303,6 +303,7 @@ run_console_suite() {
     (
         cd "$SERVICE_DIR" &&
             ConnectionStrings__Muster=$cs ASPNETCORE_ENVIRONMENT=Development Seed__Path="$PWD/../../seed-data" \
+            Hazards__OverdueCheckInterval=00:00:05 \
                 exec dotnet "$SERVICE_DLL" --urls "$url"
     ) >"$RESULTS/console-service.log" 2>&1 </dev/null &
     service_pid=$!

@@ -2,7 +2,7 @@ import { test, expect } from '@playwright/test';
 import { apiAs, shot, signInAs } from './support.js';
 
 // The hazard ledger in the browser: the map's risk-coloured hazard layer with its legend and toggle, and the list of
-// overdue rectifications that a newly overdue danger joins live (the overdue job runs every minute).
+// overdue rectifications that a newly overdue danger joins live (test.sh has the overdue job look every 5 s).
 test('a commander sees hazard sites by risk colour and an overdue rectification appear live', async ({ page, request }) => {
   test.setTimeout(150_000);
   const commander = await apiAs(request, 'commander');

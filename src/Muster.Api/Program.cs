@@ -81,7 +81,7 @@ builder.Services
     .AddOffers().AddOffersGraph()
     .AddReports(builder.Configuration).AddReportsGraph()
     .AddAuditGraph()
-    .AddHazards().AddHazardsGraph()
+    .AddHazards(builder.Configuration).AddHazardsGraph()
     .AddWebhooks(builder.Configuration, builder.Environment.IsDevelopment()).AddWebhooksGraph()
     .AddOgcFeatures()
     .AddSpreadsheetsApi()

@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using Marten;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Muster.Duty.OpenItems;
 using Muster.Hazards.Overdue;
@@ -21,15 +22,19 @@ public static class HazardsModule
         return options;
     }
 
-    public static IServiceCollection AddHazards(this IServiceCollection services)
+    /// <summary>How often the overdue job looks (<c>Hazards:OverdueCheckInterval</c>, default a minute).</summary>
+    public const string OverdueCheckInterval = "Hazards:OverdueCheckInterval";
+
+    public static IServiceCollection AddHazards(this IServiceCollection services, IConfiguration configuration)
     {
+        var interval = configuration.GetValue(OverdueCheckInterval, TimeSpan.FromMinutes(1));
         services.ConfigureMarten(options => options.ConfigureHazards());
         services.AddHandlers(typeof(HazardsModule))
             .AddScoped<OverdueRectifications>()
             .AddScoped<IOpenItemSource, OverdueRectificationItems>();
         services.AddQuartz(quartz => quartz.ScheduleJob<OverdueRectifications>(
             trigger => trigger.WithIdentity("overdue-rectifications", "hazards")
-                .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(TimeSpan.FromMinutes(1)).RepeatForever()),
+                .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(interval).RepeatForever()),
             job => job.WithIdentity(OverdueRectifications.Key)));
         return services;
     }
