@@ -20,7 +20,6 @@ namespace Muster.Api.Duty;
 public static class DutyRosterSheet
 {
     public const string Name = "duty-roster";
-    public const long MaxBytes = 2 * 1024 * 1024;
 
     public static IEndpointRouteBuilder MapDutyRosterSheet(this IEndpointRouteBuilder sheets)
     {
@@ -83,25 +82,14 @@ public static class DutyRosterSheet
             return refused;
         }
 
-        if (SheetFormat.ByContentType(http.Request.ContentType) is not { } format)
+        var (file, format, refusal) = await SheetUpload.ReadAsync(http.Request);
+        if (refusal is not null)
         {
-            return Problem(415, $"send the sheet as {SheetFormat.Xlsx.ContentType} or {SheetFormat.Csv.ContentType}");
+            return refusal;
         }
 
-        if (http.Request.ContentLength > MaxBytes)
-        {
-            return Problem(413, $"a roster sheet may have at most {MaxBytes / (1024 * 1024)} MiB");
-        }
-
-        using var file = new MemoryStream();
-        await http.Request.Body.CopyToAsync(file, http.RequestAborted);
-        if (file.Length > MaxBytes)
-        {
-            return Problem(413, $"a roster sheet may have at most {MaxBytes / (1024 * 1024)} MiB");
-        }
-
-        file.Position = 0;
-        var (rows, error) = Read(file, format);
+        using var sheet = file!;
+        var (rows, error) = Read(sheet, format!);
         if (rows is null)
         {
             return Problem(400, error!);
@@ -194,5 +182,5 @@ public static class DutyRosterSheet
         : !actor.IsIn(roles) ? Problem(403, $"the duty roster sheet is for {string.Join(", ", roles.Select(r => r.Name()))} only")
         : null;
 
-    private static IResult Problem(int status, string message) => Results.Json(new JsonObject { ["error"] = message }, statusCode: status);
+    private static IResult Problem(int status, string message) => SheetUpload.Problem(status, message);
 }

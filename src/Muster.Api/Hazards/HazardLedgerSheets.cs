@@ -22,8 +22,6 @@ namespace Muster.Api.Hazards;
 /// </summary>
 public static class HazardLedgerSheets
 {
-    public const long MaxBytes = 5 * 1024 * 1024;
-
     public static readonly IReadOnlyList<string> Columns =
         ["id", "name", "kind", "riskLevel", "lat", "lon", "geometry", "jurisdictionId", "enterprise", "responsibleRole", "responsibleName", "responsiblePhone", "incidentKinds"];
 
@@ -98,20 +96,14 @@ public static class HazardLedgerSheets
             return Problem(403, "the hazard ledger is kept by admin, commanders, and a township for its own jurisdiction");
         }
 
-        if (SheetFormat.ByContentType(http.Request.ContentType) is not { } format)
+        var (file, format, refusal) = await SheetUpload.ReadAsync(http.Request);
+        if (refusal is not null)
         {
-            return Problem(415, $"send the sheet as {SheetFormat.Xlsx.ContentType} or {SheetFormat.Csv.ContentType}");
+            return refusal;
         }
 
-        using var file = new MemoryStream();
-        await http.Request.Body.CopyToAsync(file, http.RequestAborted);
-        if (file.Length > MaxBytes)
-        {
-            return Problem(413, $"a sheet may have at most {MaxBytes / (1024 * 1024)} MiB");
-        }
-
-        file.Position = 0;
-        var (rows, error) = Read(file, format);
+        using var sheet = file!;
+        var (rows, error) = Read(sheet, format!);
         if (rows is null)
         {
             return Problem(400, error!);
@@ -280,5 +272,5 @@ public static class HazardLedgerSheets
         return null;
     }
 
-    private static IResult Problem(int status, string message) => Results.Json(new JsonObject { ["error"] = message }, statusCode: status);
+    private static IResult Problem(int status, string message) => SheetUpload.Problem(status, message);
 }

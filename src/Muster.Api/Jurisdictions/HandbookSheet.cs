@@ -17,8 +17,6 @@ namespace Muster.Api.Jurisdictions;
 /// </summary>
 public static class HandbookSheet
 {
-    public const long MaxBytes = 5 * 1024 * 1024;
-
     private static readonly Dictionary<string, string> Aliases = new(StringComparer.OrdinalIgnoreCase)
     {
         [HandbookColumns.Jurisdiction] = HandbookColumns.Jurisdiction, ["jurisdiction"] = HandbookColumns.Jurisdiction,
@@ -40,12 +38,12 @@ public static class HandbookSheet
     {
         if (HttpActorAccessor.ActorOf(http.User) is not { } viewer)
         {
-            return StockImportEndpoint.Problem(401, "a bearer token is required");
+            return SheetUpload.Problem(401, "a bearer token is required");
         }
 
         if (SheetFormat.ByExtension(format) is not { } sheet)
         {
-            return StockImportEndpoint.Problem(404, "the handbook is offered as handbook.xlsx or handbook.csv");
+            return SheetUpload.Problem(404, "the handbook is offered as handbook.xlsx or handbook.csv");
         }
 
         var maintained = await directory.MaintainedAsync(viewer, http.RequestAborted);
@@ -87,38 +85,32 @@ public static class HandbookSheet
     {
         if (HttpActorAccessor.ActorOf(http.User) is not { } actor)
         {
-            return StockImportEndpoint.Problem(401, "a bearer token is required");
+            return SheetUpload.Problem(401, "a bearer token is required");
         }
 
         if (!actor.IsIn(Role.Admin, Role.Commander, Role.Partner))
         {
-            return StockImportEndpoint.Problem(403, "the handbook is imported by admin, commanders, or a township for its own jurisdictions");
+            return SheetUpload.Problem(403, "the handbook is imported by admin, commanders, or a township for its own jurisdictions");
         }
 
-        if (SheetFormat.ByContentType(http.Request.ContentType) is not { } format)
+        var (file, format, refusal) = await SheetUpload.ReadAsync(http.Request);
+        if (refusal is not null)
         {
-            return StockImportEndpoint.Problem(415, $"send the sheet as {SheetFormat.Xlsx.ContentType} or {SheetFormat.Csv.ContentType}");
+            return refusal;
         }
 
-        using var file = new MemoryStream();
-        await http.Request.Body.CopyToAsync(file, http.RequestAborted);
-        if (file.Length > MaxBytes)
-        {
-            return StockImportEndpoint.Problem(413, $"a sheet may have at most {MaxBytes / (1024 * 1024)} MiB");
-        }
-
-        file.Position = 0;
-        var (rows, error) = Read(file, format);
+        using var sheet = file!;
+        var (rows, error) = Read(sheet, format!);
         if (rows is null)
         {
-            return StockImportEndpoint.Problem(400, error!);
+            return SheetUpload.Problem(400, error!);
         }
 
         var result = await handler.Handle(new ImportHandbook(rows), http.RequestAborted);
         if (!result.Succeeded)
         {
             var first = result.Errors[0];
-            return StockImportEndpoint.Problem(first.Code == ErrorCodes.Conflict ? 409 : first.Code == ErrorCodes.Forbidden ? 403 : 400, first.Message);
+            return SheetUpload.Problem(first.Code == ErrorCodes.Conflict ? 409 : first.Code == ErrorCodes.Forbidden ? 403 : 400, first.Message);
         }
 
         var report = result.Value!;

@@ -16,8 +16,6 @@ namespace Muster.Api.Interop.Spreadsheets;
 /// </summary>
 public static class StockImportEndpoint
 {
-    public const long MaxBytes = 5 * 1024 * 1024;
-
     public static async Task<IResult> HandleAsync(HttpContext http, ImportStockHandler handler, StockImportJobs jobs)
     {
         if (HttpActorAccessor.ActorOf(http.User) is not { } actor)
@@ -47,32 +45,14 @@ public static class StockImportEndpoint
             return Problem(400, "mode must be 'receipts' or 'count'");
         }
 
-        if (SheetFormat.ByContentType(http.Request.ContentType) is not { } format)
+        var (file, format, refusal) = await SheetUpload.ReadAsync(http.Request);
+        if (refusal is not null)
         {
-            return Problem(415, $"send the sheet as {SheetFormat.Xlsx.ContentType} or {SheetFormat.Csv.ContentType}");
+            return refusal;
         }
 
-        if (http.Request.ContentLength > MaxBytes)
-        {
-            return Problem(413, $"a sheet may have at most {MaxBytes / (1024 * 1024)} MiB");
-        }
-
-        using var file = new MemoryStream();
-        var body = http.Request.Body;
-        var buffer = new byte[81920];
-        int read;
-        while ((read = await body.ReadAsync(buffer, http.RequestAborted)) > 0)
-        {
-            if (file.Length + read > MaxBytes)
-            {
-                return Problem(413, $"a sheet may have at most {MaxBytes / (1024 * 1024)} MiB");
-            }
-
-            file.Write(buffer, 0, read);
-        }
-
-        file.Position = 0;
-        var (rows, error) = StockSheetReader.Read(file, format, ImportStockHandler.MaxRows);
+        using var sheet = file!;
+        var (rows, error) = StockSheetReader.Read(sheet, format!, ImportStockHandler.MaxRows);
         if (rows is null)
         {
             return Problem(400, error!);
@@ -119,5 +99,5 @@ public static class StockImportEndpoint
         })]),
     };
 
-    internal static IResult Problem(int status, string message) => Results.Json(new JsonObject { ["error"] = message }, statusCode: status);
+    private static IResult Problem(int status, string message) => SheetUpload.Problem(status, message);
 }

@@ -17,11 +17,11 @@ public static class StockImportJobEndpoint
     {
         if (HttpActorAccessor.ActorOf(http.User) is not { } viewer)
         {
-            return StockImportEndpoint.Problem(401, "a bearer token is required");
+            return SheetUpload.Problem(401, "a bearer token is required");
         }
 
         var job = Guid.TryParse(id, out var jobId) ? await jobs.FindAsync(jobId, viewer, http.RequestAborted) : null;
-        return job is null ? StockImportEndpoint.Problem(404, "no such stock import") : Results.Json(Json(job));
+        return job is null ? SheetUpload.Problem(404, "no such stock import") : Results.Json(Json(job));
     }
 
     internal static JsonObject Json(StockImportJob job) => new()
