@@ -38,7 +38,7 @@ public sealed class HandOverDutyTests(AppFixture fixture) : IClassFixture<AppFix
         Assert.Equal(("duty-leader-a", incoming, "透水事故救援仍在进行"),
             (given["by"]!.GetValue<string>(), given["toShiftId"]!.GetValue<string>(), given["notes"]!.GetValue<string>()));
         Assert.Contains(given["openItems"]!.AsArray(), item => item!["kind"]!.GetValue<string>() == "INCIDENT_OPEN"
-            && item["subjectId"]!.GetValue<string>() == incident && item["summary"]!.GetValue<string>().Contains("某煤矿透水事故"));
+            && item["subjectId"]!.GetValue<string>() == incident && item["summary"]!.GetValue<string>().Contains("某煤矿透水事故") && item["summary"]!.GetValue<string>().Contains("级（"));
 
         Assert.Equal(("INVALID_STATE", "shiftId"), Code(DutyCalls.FirstError(twice, "handOverDuty")));
         Assert.Contains("FORBIDDEN", ackByWrongShift.ErrorCodes);
