@@ -69,26 +69,27 @@ export function ReportsPanel({ incident, user, version }) {
   const [kind, setKind] = useState(null);
   const draft = useQuery(DRAFT, { id: incident.id, kind }, { skip: !mayFile });
   const [form, setForm] = useState(null);
+  // Once the officer has edited the draft, a fresher draft (a live change, a refetch) no longer overwrites the edits.
+  const [edited, setEdited] = useState(false);
   const [file, filing] = useMutation(FILE, 'fileIncidentReport');
   const d = draft.data?.draftIncidentReport;
 
   useEffect(() => { reports.refetch(); draft.refetch(); }, [version]);
   useEffect(() => {
-    if (!d) return;
+    if (!d || edited) return;
     setForm({
       summary: d.summary, measures: d.measures, nextSteps: d.nextSteps,
       casualties: d.casualties ?? { deaths: 0, injured: 0, missing: 0, trapped: 0 },
     });
-    if (!kind) setKind(d.kind);
-  }, [d]);
+  }, [d, edited]);
 
   const filed = reports.data?.incidentReports ?? [];
   const due = reports.data?.reportDeadlines ?? [];
-  const set = (field) => (e) => setForm((f) => ({ ...f, [field]: e.target.value }));
-  const setPeople = (field) => (e) => setForm((f) => ({ ...f, casualties: { ...f.casualties, [field]: Number(e.target.value) } }));
+  const set = (field) => (e) => { setEdited(true); setForm((f) => ({ ...f, [field]: e.target.value })); };
+  const setPeople = (field) => (e) => { setEdited(true); setForm((f) => ({ ...f, casualties: { ...f.casualties, [field]: Number(e.target.value) } })); };
   const doFile = async () => {
     const payload = await file({ incidentId: incident.id, kind: kind ?? d.kind, ...form });
-    if (payload) { setKind(null); reports.refetch(); draft.refetch(); }
+    if (payload) { setKind(null); setEdited(false); reports.refetch(); draft.refetch(); }
   };
 
   return (
@@ -102,7 +103,7 @@ export function ReportsPanel({ incident, user, version }) {
         <form className="inline-form" aria-label={t('reports.draft')} onSubmit={(e) => { e.preventDefault(); doFile(); }}>
           <h4>{t('reports.draft')}: {d.title}</h4>
           <label>{t('reports.kindLabel')}
-            <select value={kind ?? d.kind} onChange={(e) => setKind(e.target.value)}>
+            <select value={kind ?? d.kind} onChange={(e) => { setEdited(false); setKind(e.target.value); }}>
               {KINDS.map((k) => <option key={k} value={k}>{t(`reports.kind.${k}`)}</option>)}
             </select>
           </label>
