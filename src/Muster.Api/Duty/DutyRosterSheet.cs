@@ -118,15 +118,10 @@ public static class DutyRosterSheet
     /// <summary>The first worksheet's rows as text cells by column; an unknown or missing required column refuses the sheet.</summary>
     private static (IReadOnlyList<RosterSheetRow>? Rows, string? Error) Read(Stream file, SheetFormat format)
     {
-        List<IDictionary<string, object?>> raw;
-        try
+        var (raw, unreadable) = SheetUpload.Rows(file, format, ImportRosterHandler.MaxRows);
+        if (raw is null)
         {
-            raw = MiniExcel.Query(file, useHeaderRow: true, excelType: format.Type)
-                .Cast<IDictionary<string, object?>>().Take(ImportRosterHandler.MaxRows + 1).ToList();
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return (null, $"the file is not a readable {format.Extension} sheet ({e.GetType().Name})");
+            return (null, unreadable);
         }
 
         if (raw.Count == 0)

@@ -144,15 +144,10 @@ public static class HazardLedgerSheets
 
     private static (IReadOnlyList<HazardSheetRow>? Rows, string? Error) Read(Stream file, SheetFormat format)
     {
-        List<IDictionary<string, object?>> raw;
-        try
+        var (raw, unreadable) = SheetUpload.Rows(file, format, ImportHazardSitesHandler.MaxRows);
+        if (raw is null)
         {
-            raw = MiniExcel.Query(file, useHeaderRow: true, excelType: format.Type)
-                .Cast<IDictionary<string, object?>>().Take(ImportHazardSitesHandler.MaxRows + 1).ToList();
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return (null, $"the file is not a readable {format.Extension} sheet ({e.GetType().Name})");
+            return (null, unreadable);
         }
 
         if (raw.Count == 0)

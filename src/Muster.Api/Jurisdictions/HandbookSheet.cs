@@ -126,15 +126,10 @@ public static class HandbookSheet
 
     private static (IReadOnlyList<HandbookRow>? Rows, string? Error) Read(Stream file, SheetFormat format)
     {
-        List<IDictionary<string, object?>> raw;
-        try
+        var (raw, unreadable) = SheetUpload.Rows(file, format, ImportHandbookHandler.MaxRows);
+        if (raw is null)
         {
-            raw = MiniExcel.Query(file, useHeaderRow: true, excelType: format.Type)
-                .Cast<IDictionary<string, object?>>().Take(ImportHandbookHandler.MaxRows + 1).ToList();
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return (null, $"the file is not a readable {format.Extension} sheet ({e.GetType().Name})");
+            return (null, unreadable);
         }
 
         var expected = $"expected columns: {HandbookColumns.Jurisdiction}, {HandbookColumns.Level} (optional), {HandbookColumns.Enterprise}, {HandbookColumns.Role}, {HandbookColumns.Name}, {HandbookColumns.Phone}";

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MiniExcelLibs;
 
 namespace Muster.Api.Interop.Spreadsheets;
 
@@ -40,6 +41,23 @@ public static class SheetUpload
 
         file.Position = 0;
         return (file, format, null);
+    }
+
+    /// <summary>
+    /// The first worksheet's rows by header, at most one more than <paramref name="maxRows"/> (so that the caller can
+    /// say the sheet is too long), or why the file is not a readable sheet.
+    /// </summary>
+    public static (List<IDictionary<string, object?>>? Rows, string? Error) Rows(Stream file, SheetFormat format, int maxRows)
+    {
+        try
+        {
+            return (MiniExcel.Query(file, useHeaderRow: true, excelType: format.Type)
+                .Cast<IDictionary<string, object?>>().Take(maxRows + 1).ToList(), null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return (null, $"the file is not a readable {format.Extension} sheet ({e.GetType().Name})");
+        }
     }
 
     /// <summary>The error answer of the spreadsheet endpoints: <c>{ "error": message }</c> with the status.</summary>

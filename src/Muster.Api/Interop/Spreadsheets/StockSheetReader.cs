@@ -25,15 +25,10 @@ public static class StockSheetReader
 
     public static (IReadOnlyList<StockImportRow>? Rows, string? Error) Read(Stream file, SheetFormat format, int maxRows)
     {
-        List<IDictionary<string, object?>> raw;
-        try
+        var (raw, unreadable) = SheetUpload.Rows(file, format, maxRows);
+        if (raw is null)
         {
-            raw = MiniExcel.Query(file, useHeaderRow: true, excelType: format.Type)
-                .Cast<IDictionary<string, object?>>().Take(maxRows + 1).ToList();
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return (null, $"the file is not a readable {format.Extension} sheet ({e.GetType().Name})");
+            return (null, unreadable);
         }
 
         if (raw.Count == 0)
