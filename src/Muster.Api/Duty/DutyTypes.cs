@@ -81,6 +81,8 @@ public sealed class OpenItemType : ObjectGraphType<OpenItem>
         OpenItemKind.IncidentOpen => "Incident",
         OpenItemKind.RequestInTransit => "SupplyRequest",
         OpenItemKind.ReportOverdue => "IncidentReport",
+        OpenItemKind.DrillDue => "Plan",
+        OpenItemKind.DrillRunning => "Drill",
         _ => "HiddenDanger",
     };
 }
@@ -90,7 +92,7 @@ public sealed class OpenItemKindType : EnumerationGraphType<OpenItemKind>
     public OpenItemKindType()
     {
         Name = "OpenItemKind";
-        Description = "INCIDENT_OPEN, REQUEST_IN_TRANSIT, REPORT_OVERDUE, RECTIFICATION_OVERDUE.";
+        Description = "INCIDENT_OPEN, REQUEST_IN_TRANSIT, REPORT_OVERDUE, RECTIFICATION_OVERDUE, DRILL_DUE (start it with startDrill), DRILL_RUNNING (end it with endDrill).";
     }
 }
 

@@ -7,6 +7,12 @@ public enum OpenItemKind
     RequestInTransit,
     ReportOverdue,
     RectificationOverdue,
+
+    /// <summary>A plan's drill fell due (the drill reminder): start it with <c>startDrill</c>.</summary>
+    DrillDue,
+
+    /// <summary>A drill is running on its copy: end it with <c>endDrill</c>.</summary>
+    DrillRunning,
 }
 
 /// <summary>One unfinished matter the next shift must know of; <paramref name="Due"/> when a deadline applies.</summary>

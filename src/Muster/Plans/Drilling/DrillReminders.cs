@@ -7,7 +7,8 @@ namespace Muster.Plans.Drilling;
 
 /// <summary>
 /// Every six hours: a plan whose drill has fallen due gets a <see cref="DrillReminderIssued"/> for that due date, once, so
-/// the history shows the bureau was reminded; recording a drill moves the due date on. Clustered: one replica runs it.
+/// the history shows the bureau was reminded; the duty desk then lists the plan as due, to be started with <c>startDrill</c>
+/// (<see cref="Muster.Drills.DrillItems"/>), and ending that drill records it and moves the due date on. Clustered: one replica runs it.
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class DrillReminders(EventWriter writer, TimeProvider time) : IJob
