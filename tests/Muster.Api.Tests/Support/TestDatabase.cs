@@ -41,6 +41,21 @@ public sealed class TestDatabase : IAsyncDisposable
         NpgsqlConnection.ClearAllPools();
         await using var admin = await OpenAdminAsync();
         await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
+        // The copies of drills a test left running (a drill outlives its service: it is resumed after a restart).
+        var drills = new List<string>();
+        await using (var find = new NpgsqlCommand($"SELECT datname FROM pg_database WHERE datname LIKE '{Name}\\_drill\\_%'", admin))
+        await using (var reader = await find.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                drills.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var drill in drills)
+        {
+            await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{drill}\" WITH (FORCE)");
+        }
     }
 
     /// <summary>The server the scripts started (or the one configured), through its maintenance database.</summary>
