@@ -11,12 +11,15 @@ import { PartnerPage } from './partner/PartnerPage.jsx';
 import { DutyDesk } from './duty/DutyDesk.jsx';
 
 import { HazardLedger } from './hazards/HazardLedger.jsx';
+import { DrillBand } from './drills/DrillBand.jsx';
+import { DrillsScreen } from './drills/DrillsScreen.jsx';
+import { useDrill } from './lib/drill.js';
 
 const HOME = { commander: 'map', admin: 'map', logistics: 'logistics', partner: 'partner' };
 const SCREENS = {
-  commander: ['map', 'duty', 'logistics', 'hazards'],
-  admin: ['map', 'duty', 'logistics', 'partner', 'hazards'],
-  logistics: ['logistics', 'map', 'duty', 'hazards'],
+  commander: ['map', 'duty', 'logistics', 'hazards', 'drills'],
+  admin: ['map', 'duty', 'logistics', 'partner', 'hazards', 'drills'],
+  logistics: ['logistics', 'map', 'duty', 'hazards', 'drills'],
   partner: ['partner'],
 };
 
@@ -25,18 +28,20 @@ export function App() {
   const claims = useSyncExternalStore(onAuthChange, () => sessionStorage.getItem('muster.token'));
   const user = claims ? signedIn() : null;
   const route = useRoute();
+  const drill = useDrill();
 
   useEffect(() => {
     if (user) liveClient();
     return undefined;
-  }, [user]);
+  }, [user, drill?.id]);
 
   if (!user || route.screen === 'signin-callback') return <SignIn callback={route.screen === 'signin-callback'} />;
   const screens = SCREENS[user.role] ?? [];
   const screen = screens.includes(route.screen) ? route.screen : HOME[user.role];
 
   return (
-    <div className="shell">
+    <div className={drill ? 'shell in-drill' : 'shell'}>
+      <DrillBand user={user} />
       <header className="topbar">
         <strong className="brand">{t('app.title')}</strong>
         <nav aria-label={t('nav.label')}>
@@ -50,12 +55,13 @@ export function App() {
         <button type="button" onClick={() => setLanguage(currentLanguage() === 'en' ? 'zh-CN' : 'en')}>{t('language.switch')}</button>
         <button type="button" onClick={() => { closeLiveClient(); signOut(); navigate('/console/'); }}>{t('signout')}</button>
       </header>
-      <main className="content">
+      <main className="content" key={drill?.id ?? 'real'}>
         {screen === 'map' && <CommanderMap user={user} route={route} />}
         {screen === 'logistics' && <LogisticsDesk user={user} />}
         {screen === 'partner' && <PartnerPage user={user} />}
         {screen === 'duty' && <DutyDesk user={user} />}
         {screen === 'hazards' && <HazardLedger />}
+        {screen === 'drills' && <DrillsScreen user={user} />}
       </main>
     </div>
   );

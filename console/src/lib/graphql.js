@@ -1,6 +1,7 @@
 import { createClient } from 'graphql-ws';
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { token } from './auth.js';
+import { graphqlPath } from './drill.js';
 
 /** A top-level GraphQL error (authorization, validation): shown as a message, nothing changed. */
 export class GraphQLError extends Error {
@@ -10,8 +11,9 @@ export class GraphQLError extends Error {
   }
 }
 
-export async function gql(query, variables) {
-  const response = await fetch('/graphql', {
+/** One operation; `real` sends it to /graphql even while in a drill (starting and ending drills). */
+export async function gql(query, variables, { real = false } = {}) {
+  const response = await fetch(real ? '/graphql' : graphqlPath(), {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json, application/json', Authorization: `Bearer ${token()}` },
     body: JSON.stringify({ query, variables }),
@@ -44,7 +46,7 @@ export function liveClient() {
   let socket = null;
   let pongTimer = null;
   client = createClient({
-    url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`,
+    url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${graphqlPath()}`,
     connectionParams: () => ({ Authorization: `Bearer ${token()}` }),
     lazy: false,
     keepAlive: 4000,

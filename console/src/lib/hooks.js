@@ -2,13 +2,13 @@ import { useCallback, useEffect, useState } from 'react';
 import { gql, onRestored } from './graphql.js';
 
 /** Runs a query on mount, when its variables change, and after the live connection comes back. */
-export function useQuery(query, variables, { skip = false } = {}) {
+export function useQuery(query, variables, { skip = false, real = false } = {}) {
   const [state, setState] = useState({ data: null, error: null, loading: !skip });
   const key = JSON.stringify(variables ?? {});
   const run = useCallback(() => {
     if (skip) return;
     setState((s) => ({ ...s, loading: true }));
-    gql(query, variables).then(
+    gql(query, variables, { real }).then(
       (data) => setState({ data, error: null, loading: false }),
       (error) => setState((s) => ({ data: s.data, error, loading: false })),
     );
@@ -23,12 +23,12 @@ export function useQuery(query, variables, { skip = false } = {}) {
  * Calls a mutation and returns its payload; errors: { field → message } for UserErrors that name a field,
  * and general: messages for the others and for top-level errors.
  */
-export function useMutation(query, name) {
+export function useMutation(query, name, { real = false } = {}) {
   const [state, setState] = useState({ busy: false, errors: {}, general: [] });
   const mutate = useCallback(async (input) => {
     setState({ busy: true, errors: {}, general: [] });
     try {
-      const payload = (await gql(query, { input }))[name];
+      const payload = (await gql(query, { input }, { real }))[name];
       const errors = {};
       const general = [];
       for (const e of payload.errors ?? []) {
