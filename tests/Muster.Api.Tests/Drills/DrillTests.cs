@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Text;
 using System.Text.Json.Nodes;
 using Muster.Api.Tests.Dispatch;
+using Microsoft.Extensions.DependencyInjection;
 using Muster.Api.Tests.Support;
 
 namespace Muster.Api.Tests.Drills;
@@ -168,6 +169,37 @@ public sealed class DrillTests(MineScene scene) : IClassFixture<MineScene>
         Assert.Equal(("INVALID_STATE", "drillId"), Error(twice));
         Assert.Equal(events, await App.EventCountAsync());
     }
+
+    [Fact]
+    public async Task The_drill_endpoint_hears_the_drills_changes_over_WebSocket_and_the_real_one_hears_none_of_them()
+    {
+        var drill = (await DrillCalls.StartAsync(App, scene.PlanId, MineScene.MineLat, MineScene.MineLon, "演练丁"))["drill"]!;
+        var (endpoint, incident) = (drill["endpoint"]!.GetValue<string>(), drill["incidentId"]!.GetValue<string>());
+        var real = await scene.ReportAsync("IV");
+        var commander = App.Token("commander");
+        var (_, world) = await App.Services.GetRequiredService<Muster.Api.Drills.Worlds.DrillWorlds>().FindAsync(RawId(drill["id"]!.GetValue<string>()), default);
+        var drillFeed = world!.Services.GetRequiredService<Muster.Infrastructure.Changes.ChangeFeed>();
+        await using var realSocket = await GraphQLSocket.SubscribeListeningAsync(App, commander, "real", "subscription { incidentChanged { id level } }");
+        var drillSocket = await GraphQLSocket.ConnectAsync(App, commander, endpoint);
+        await drillSocket.SubscribeAsync("drill", $$"""subscription { incidentChanged(id: "{{incident}}") { id level } }""");
+        await Eventually.HoldsAsync(() => drillFeed.SubscriberCount > 0, "the drill's subscription listens");
+
+        await DrillCalls.InDrillAsync(App, endpoint, ChangeLevel, new { input = new { incidentId = incident, level = "I", reason = "演练升级" } }, commander);
+        var heardInDrill = await drillSocket.ReceiveAsync();
+        await App.PostAsync(ChangeLevel, new { input = new { incidentId = real, level = "III", reason = "复核" } }, commander);
+        var heardInReal = await realSocket.ReceiveAsync();
+        await drillSocket.DisposeAsync(); // (ending the drill closes its sockets)
+        await DrillCalls.EndAsync(App, drill["id"]!.GetValue<string>());
+
+        Assert.Equal((incident, "I"), (heardInDrill["payload"]!["data"]!["incidentChanged"]!["id"]!.GetValue<string>(),
+            heardInDrill["payload"]!["data"]!["incidentChanged"]!["level"]!.GetValue<string>()));
+        // The first change the real endpoint tells of is the real one: it never heard the drill's.
+        Assert.Equal(real, heardInReal["payload"]!["data"]!["incidentChanged"]!["id"]!.GetValue<string>());
+    }
+
+    private const string ChangeLevel = """
+        mutation($input: ChangeIncidentLevelInput!) { changeIncidentLevel(input: $input) { incident { id level } errors { code message } } }
+        """;
 
     private static (string, string) Error(JsonNode payload) =>
         (payload["errors"]![0]!["code"]!.GetValue<string>(), payload["errors"]![0]!["field"]!.GetValue<string>());

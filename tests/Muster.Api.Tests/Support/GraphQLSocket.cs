@@ -27,12 +27,12 @@ public sealed class GraphQLSocket : IAsyncDisposable
         _receiving = PumpAsync();
     }
 
-    /// <summary>Opens a socket; with a token, also sends connection_init and waits for connection_ack.</summary>
-    public static async Task<GraphQLSocket> ConnectAsync(MusterApp app, string? token)
+    /// <summary>Opens a socket (to /graphql, or another path such as a drill's endpoint); with a token, also sends connection_init and waits for connection_ack.</summary>
+    public static async Task<GraphQLSocket> ConnectAsync(MusterApp app, string? token, string path = "/graphql")
     {
         var client = app.Server.CreateWebSocketClient();
         client.SubProtocols.Add("graphql-transport-ws");
-        var socket = new GraphQLSocket(await client.ConnectAsync(new Uri("ws://localhost/graphql"), CancellationToken.None));
+        var socket = new GraphQLSocket(await client.ConnectAsync(new Uri("ws://localhost" + path), CancellationToken.None));
         if (token is not null)
         {
             await socket.SendAsync(new { type = "connection_init", payload = new { token } });

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using GraphQL.DI;
 using Marten;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,6 +21,7 @@ public sealed class DrillWorldHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
     private readonly RequestDelegate _pipeline;
+    private readonly ConcurrentDictionary<HttpContext, bool> _serving = new();
 
     private DrillWorldHost(Guid drillId, string database, ServiceProvider services)
     {
@@ -85,6 +87,7 @@ public sealed class DrillWorldHost : IAsyncDisposable
     public async Task ServeAsync(HttpContext http)
     {
         var (services, pathBase, path) = (http.RequestServices, http.Request.PathBase, http.Request.Path);
+        _serving[http] = true;
         await using var scope = _services.CreateAsyncScope();
         http.RequestServices = scope.ServiceProvider;
         http.Request.PathBase = pathBase.Add(path.Value![..^GraphQL.GraphQLModule.Path.Length]);
@@ -96,11 +99,26 @@ public sealed class DrillWorldHost : IAsyncDisposable
         finally
         {
             (http.RequestServices, http.Request.PathBase, http.Request.Path) = (services, pathBase, path);
+            _serving.TryRemove(http, out _);
         }
     }
 
+    /// <summary>
+    /// Closes the drill's WebSockets, lets requests in flight finish (a few seconds at most), then stops the change feed
+    /// and disposes the services.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
+        foreach (var http in _serving.Keys.Where(h => h.WebSockets.IsWebSocketRequest))
+        {
+            http.Abort();
+        }
+
+        for (var waited = 0; !_serving.IsEmpty && waited < 100; waited++)
+        {
+            await Task.Delay(50);
+        }
+
         try
         {
             await _services.GetRequiredService<ChangeFeed>().StopAsync(CancellationToken.None);

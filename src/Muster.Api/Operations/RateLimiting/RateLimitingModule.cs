@@ -22,7 +22,7 @@ public static class RateLimitingModule
         services.AddRateLimiter(options =>
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-                !limits.Enabled || !http.Request.Path.StartsWithSegments(GraphQLModule.Path)
+                !limits.Enabled || !(http.Request.Path.StartsWithSegments(GraphQLModule.Path) || http.Request.Path.StartsWithSegments(Drills.DrillsGraph.PathPrefix))
                     ? RateLimitPartition.GetNoLimiter("unlimited")
                     : Partition(http.User, http, limits));
             options.OnRejected = WriteRejectionAsync;
