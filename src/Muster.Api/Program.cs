@@ -24,6 +24,7 @@ using Muster.Api.Offers;
 using Muster.Api.Operations;
 using Muster.Api.Operations.RateLimiting;
 using Muster.Api.Plans;
+using Muster.Api.Readiness;
 using Muster.Api.Reports;
 using Muster.Api.Requests;
 using Muster.Api.Supplies;
@@ -83,7 +84,7 @@ builder.Services
     .AddReports(builder.Configuration).AddReportsGraph()
     .AddAuditGraph()
     .AddHazards(builder.Configuration).AddHazardsGraph()
-    .AddReadiness(builder.Configuration)
+    .AddReadiness(builder.Configuration).AddCoverageGraph()
     .AddWebhooks(builder.Configuration, builder.Environment.IsDevelopment()).AddWebhooksGraph()
     .AddOgcFeatures()
     .AddSpreadsheetsApi()

@@ -39,7 +39,7 @@ public sealed class ReadinessCounty : AppFixture
         XinzhiMine = await HazardCalls.RegisterAsync(App, HazardCalls.Mine("辛置煤矿", XinzhiMineLat, XinzhiMineLon, "RED"));
         BlueSite = await HazardCalls.RegisterAsync(App, new
         {
-            name = "白龙化工厂", kind = "CHEMICAL", riskLevel = "BLUE", location = new { lat = 36.525, lon = 111.71 },
+            name = "白龙化工厂", kind = "CHEMICAL", riskLevel = "BLUE", location = new { lat = 36.535, lon = 111.70 },
         });
         // About 0.009° of latitude to a kilometre.
         BailongTeam = await UnitCalls.RegisterAsync(App, MineRescueAgency, "矿山救护一中队", BailongMineLat + 0.018, BailongMineLon, "MINE_RESCUE_TEAM", ["mine-rescue"]);
