@@ -26,12 +26,15 @@ public sealed class CoverageCalculator(NpgsqlDataSource database, EtaModel eta, 
     /// <summary>Probes (demand points × capabilities) answered straight from unit_locations; above, the eligible units are copied first.</summary>
     public const int DirectProbesUpTo = 2_000;
 
+    /// <param name="copyEligible">Copy the eligible units first (true) or probe unit_locations directly (false); by default
+    /// decided by the number of probes (<see cref="DirectProbesUpTo"/>). Both give the same answer.</param>
     public async Task<IReadOnlyList<CoverageBeforeAfter>> ComputeAsync(
-        IReadOnlyList<CoverageAsk> asks, IReadOnlyList<DemandPoint> demand, IReadOnlyCollection<Guid> taken, CancellationToken ct)
+        IReadOnlyList<CoverageAsk> asks, IReadOnlyList<DemandPoint> demand, IReadOnlyCollection<Guid> taken, CancellationToken ct,
+        bool? copyEligible = null)
     {
         var candidates = asks.Count == 0 || demand.Count == 0
             ? []
-            : await CandidatesAsync(asks, demand, taken.Count + 2, ct);
+            : await CandidatesAsync(asks, demand, taken.Count + 2, copyEligible ?? (long)asks.Count * demand.Count > DirectProbesUpTo, ct);
         return asks.Select((ask, a) =>
         {
             PointCoverage Cover(int i, Func<Candidate, bool> counts)
@@ -51,9 +54,9 @@ public sealed class CoverageCalculator(NpgsqlDataSource database, EtaModel eta, 
 
     /// <summary>Per (ask, demand point), the soonest <paramref name="perPoint"/> units within the ask's horizon, soonest first.</summary>
     private async Task<Dictionary<(int Ask, int Point), List<Candidate>>> CandidatesAsync(
-        IReadOnlyList<CoverageAsk> asks, IReadOnlyList<DemandPoint> demand, int perPoint, CancellationToken ct)
+        IReadOnlyList<CoverageAsk> asks, IReadOnlyList<DemandPoint> demand, int perPoint, bool copyEligible, CancellationToken ct)
     {
-        var direct = (long)asks.Count * demand.Count <= DirectProbesUpTo;
+        var direct = !copyEligible;
         var kinds = Enum.GetValues<UnitKind>();
         await using var connection = await database.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
