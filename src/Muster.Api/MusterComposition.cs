@@ -24,6 +24,7 @@ using Muster.Api.Offers;
 using Muster.Api.Operations;
 using Muster.Api.Operations.RateLimiting;
 using Muster.Api.Plans;
+using Muster.Api.Readiness;
 using Muster.Api.Reports;
 using Muster.Api.Requests;
 using Muster.Api.Supplies;
@@ -41,6 +42,7 @@ using Muster.Infrastructure;
 using Muster.Jurisdictions;
 using Muster.Offers;
 using Muster.Plans;
+using Muster.Readiness;
 using Muster.Reports;
 using Muster.Requests;
 using Muster.Scheduling;
@@ -89,6 +91,7 @@ public static class MusterComposition
             .AddReports(configuration).AddReportsGraph()
             .AddAuditGraph()
             .AddHazards(configuration).AddHazardsGraph()
+            .AddReadiness(configuration).AddCoverageGraph()
             .AddWebhooks(configuration, environment.IsDevelopment()).AddWebhooksGraph()
             .AddOgcFeatures()
             .AddSpreadsheetsApi()

@@ -100,6 +100,7 @@ public static class BenchmarkProgram
                 $"{provinceN} proposals over city + {province.Name}; same plan as the city's");
 
             await RebuildAsync(store, raw, report);
+            await CoverageRows.RunAsync(app, client, raw, report, quick, Say);
             report.Add("server peak memory", $"{PeakMemory.PeakMegabytes:N0} MB", "", "",
                 "peak working set of this process, which hosts the service, the generator and the clients");
 

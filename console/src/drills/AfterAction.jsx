@@ -40,12 +40,12 @@ export function AfterAction({ drillId }) {
             <ul className="list">{aar.shortOf.map((s, i) => <li key={i}>{t(`drill.kind.${s.kind}`)} {s.what} × {s.quantity}：{s.reason}</li>)}</ul>
           )}
           <h4>{t('drill.coverageLost')}</h4>
-          {/* MERGE(coverage): coverageLost is null until proposals state their coverage cost. */}
           {aar.coverageLost == null ? <p>{t('drill.coverageUnknown')}</p> : (
             <ul className="list">{aar.coverageLost.map((c) => (
               <li key={`${c.capability}/${c.withinSeconds}`}>{t('drill.coverageLine', {
                 capability: c.capability, minutes: Math.round(c.withinSeconds / 60),
-                before: Math.round(c.coveredBefore * 100), after: Math.round(c.coveredAfter * 100) })}</li>
+                before: Math.round(c.coveredBefore * 100), after: Math.round(c.coveredAfter * 100) })}
+                {c.uncovered.length > 0 && t('drill.uncovered', { names: c.uncovered.join('、') })}</li>
             ))}</ul>
           )}
         </>

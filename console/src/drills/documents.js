@@ -3,7 +3,7 @@ const REPORT = `startedAt endedAt eventCount
   responses { incidentId title reportedAt firstProposedAt approvedAt shippedAt closedAt proposals secondsToProposal secondsToApproval }
   comparedWithPlan { kind what required dispatched short }
   shortOf { kind what quantity reason }
-  coverageLost { capability withinSeconds coveredBefore coveredAfter }`;
+  coverageLost { capability withinSeconds coveredBefore coveredAfter uncovered }`;
 
 export const DRILL = `id name status endpoint incidentId planName startedAt startedBy endedAt notes scenario { kind level title }`;
 

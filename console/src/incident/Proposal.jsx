@@ -1,6 +1,8 @@
 import { useT } from '../lib/i18n/i18n.js';
 import { formatDistance, formatEta } from '../lib/time.js';
 
+const pct = (share) => `${Math.round(share * 1000) / 10}%`;
+
 /** Each proposed unit, depot and expert with its reason, ETA and alternatives; a box to leave it out; the shortfalls. */
 export function Proposal({ proposal, excluded, setExcluded, statusOf }) {
   const t = useT();
@@ -43,6 +45,21 @@ export function Proposal({ proposal, excluded, setExcluded, statusOf }) {
           </li>
         ))}
       </ul>
+      {proposal.coverageCost?.length > 0 && (
+        <div className="coverage-cost" role="note" aria-label={t('cost.title')}>
+          <h4>{t('cost.title')}</h4>
+          <ul>
+            {proposal.coverageCost.map((c) => (
+              <li key={c.capability}>
+                {t('cost.line', { capability: c.capability, minutes: Math.round(c.withinSeconds / 60), before: pct(c.coveredWeightShareBefore), after: pct(c.coveredWeightShareAfter) })}
+                {c.newlyUncovered.length > 0
+                  ? <p className="reason">{t('cost.lost', { n: c.newlyUncovered.length, names: c.newlyUncovered.map((p) => p.name).join('、') })}</p>
+                  : <p className="hint">{t('cost.none')}</p>}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {proposal.shortfalls.length > 0 && (
         <div className="shortfalls" role="note" aria-label={t('proposal.shortfalls')}>
           <h4>{t('proposal.shortfalls')}</h4>

@@ -2,7 +2,8 @@ const PROPOSAL = `id status proposedAt
   units { unit { id name kind status location { lat lon } agency { name } } capability distanceMeters etaSeconds positionStale reason alternatives { unit { id name } distanceMeters etaSeconds } }
   supplies { depot { id name location { lat lon } } itemCode quantity distanceMeters etaSeconds reason alternatives { depot { id name } available etaSeconds } }
   experts { expert { id name location { lat lon } } specialty distanceMeters etaSeconds reason alternatives { expert { id name } etaSeconds } }
-  shortfalls { kind what quantity reason }`;
+  shortfalls { kind what quantity reason }
+  coverageCost { capability withinSeconds coveredWeightShareBefore coveredWeightShareAfter newlyUncovered { id name kind } }`;
 
 export const INCIDENT = `query Incident($id: ID!) { node(id: $id) { ... on Incident {
   id title kind level status location { lat lon } reportedAt reportedBy closedAt closedReason

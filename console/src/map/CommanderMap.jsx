@@ -7,6 +7,7 @@ import { navigate } from '../lib/router.js';
 import { Legend, LAYER_GROUPS } from './Legend.jsx';
 import { NearestPanel } from './NearestPanel.jsx';
 import { ReportIncident } from './ReportIncident.jsx';
+import { CoveragePanel } from './CoverageLayer.jsx';
 import { IncidentRoom } from '../incident/IncidentRoom.jsx';
 import { useJurisdictionsLayer } from '../jurisdictions/JurisdictionsLayer.js';
 import { INCIDENT_CHANGED, MAP_LAYERS, UNIT_CHANGED } from './documents.js';
@@ -96,6 +97,7 @@ export function CommanderMap({ user, route }) {
         </button>
         {reporting && !clicked && <p className="hint">{t('report.clickHint')}</p>}
         <Legend shown={shown} setShown={setShown} statuses={statuses} setStatuses={setStatuses} />
+        <CoveragePanel map={map} />
       </aside>
       {clicked && reporting && (
         <ReportIncident at={clicked} onDone={(id) => { setReporting(false); setClicked(null); if (id) navigate(`/console/map/incident/${encodeURIComponent(id)}`); }} />

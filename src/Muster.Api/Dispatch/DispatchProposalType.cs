@@ -8,6 +8,7 @@ using Muster.Api.GraphQL.Relay;
 using Muster.Api.GraphQL.Scalars;
 using Muster.Api.Incidents;
 using Muster.Api.Plans;
+using Muster.Api.Readiness;
 using Muster.Api.Units;
 using Muster.Dispatch;
 using Muster.Dispatch.Proposing;
@@ -43,6 +44,9 @@ public sealed class DispatchProposalType : ObjectGraphType<DispatchProposal>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProposedSupplyType>>>>("supplies").Resolve(c => c.Source.Supplies);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProposedExpertType>>>>("experts").Resolve(c => c.Source.Experts);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ShortfallType>>>>("shortfalls").Resolve(c => c.Source.Shortfalls);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CoverageCostType>>>>("coverageCost")
+            .Description("Per capability the proposal sends, the city's coverage within the capability's limit before and after the proposed units leave; empty for proposals made before this was reckoned.")
+            .Resolve(c => c.Source.CoverageCosts ?? []);
         Field<NonNullGraphType<StringGraphType>>("proposedBy").Resolve(c => c.Source.ProposedBy);
         Field<NonNullGraphType<DateTimeScalar>>("proposedAt").Resolve(c => c.Source.ProposedAt);
     }

@@ -1,10 +1,12 @@
 using Muster.Plans;
+using Muster.Readiness.Coverage;
 
 namespace Muster.Dispatch;
 
 /// <summary>
 /// What Muster proposes to send to an incident, each entry with why it was chosen and up to three alternatives,
-/// and what cannot be met. It is an event of the incident; approving it claims everything at once.
+/// and what cannot be met, and what it costs the rest of the city's coverage per capability it sends (empty in proposals
+/// made before that was reckoned). It is an event of the incident; approving it claims everything at once.
 /// </summary>
 public sealed record DispatchProposal(
     Guid Id,
@@ -18,7 +20,8 @@ public sealed record DispatchProposal(
     IReadOnlyList<Shortfall> Shortfalls,
     string ProposedBy,
     DateTimeOffset ProposedAt,
-    ProposalStatus Status);
+    ProposalStatus Status,
+    IReadOnlyList<CoverageCost>? CoverageCosts = null);
 
 public enum ProposalStatus
 {

@@ -16,6 +16,12 @@ public sealed class EtaModel(EtaOptions options)
     /// <summary>A supply shipment from a depot: loading, then a truck on the road.</summary>
     public int SupplySeconds(double meters) => Seconds(options.Supplies, meters);
 
+    /// <summary>How a kind of unit travels (turnout, speed), as <see cref="UnitSeconds"/> reckons it.</summary>
+    public Travel UnitTravel(UnitKind kind) => options.Units.GetValueOrDefault(kind) ?? EtaOptions.Fallback;
+
+    /// <summary>Roads over straight lines, as <see cref="UnitSeconds"/> reckons it.</summary>
+    public double DetourFactor => options.DetourFactor;
+
     /// <summary>The farthest any kind of unit gets within <paramref name="seconds"/> (turnout included), in metres.</summary>
     public double UnitReachMeters(int seconds) =>
         Enum.GetValues<UnitKind>()

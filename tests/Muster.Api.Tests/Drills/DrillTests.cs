@@ -76,6 +76,8 @@ public sealed class DrillTests(MineScene scene) : IClassFixture<MineScene>
         Assert.Contains("commander-zhao", report["timeline"]!.AsArray().Select(e => e!["actorSubject"]?.GetValue<string>()));
         var mineRescue = report["comparedWithPlan"]!.AsArray().Single(c => c!["what"]!.GetValue<string>() == "mine-rescue")!;
         Assert.Equal((2, 2), (mineRescue["required"]!.GetValue<int>(), mineRescue["dispatched"]!.GetValue<int>()));
+        // The approved proposal stated what its mine rescue teams cost the rest of the city; the report keeps it.
+        Assert.Contains("mine-rescue", report["coverageLost"]!.AsArray().Select(c => c!["capability"]!.GetValue<string>()));
         Assert.NotNull(ended["drill"]!["plan"]!["lastDrillOn"]);
         Assert.Contains("通风专家到场偏慢", ended["drill"]!["plan"]!["lastDrillNotes"]!.GetValue<string>());
         // The copy is gone, and its endpoint says the drill is over.

@@ -4,6 +4,7 @@ using Muster.Incidents;
 using Muster.Infrastructure;
 using Muster.Infrastructure.Writing;
 using Muster.Plans;
+using Muster.Readiness.Coverage;
 
 namespace Muster.Dispatch.Proposing;
 
@@ -58,7 +59,7 @@ public static class ProposeDispatchDecision
     }
 }
 
-public sealed class ProposeDispatchHandler(EventWriter writer, DispatchCandidateFinder finder, TimeProvider time)
+public sealed class ProposeDispatchHandler(EventWriter writer, DispatchCandidateFinder finder, DispatchCoverageCost coverage, TimeProvider time)
 {
     public Task<Result<DispatchProposal>> Handle(ProposeDispatch command, CancellationToken ct) =>
         writer.RunAsync(
@@ -83,8 +84,11 @@ public sealed class ProposeDispatchHandler(EventWriter writer, DispatchCandidate
                 }
 
                 var planned = DispatchPlanner.Plan(requirements.Value!, candidates);
+                var cost = await coverage.OfAsync(
+                    [.. planned.Units.Select(u => u.Capability)], [.. planned.Units.Select(u => u.UnitId)], token);
                 var proposal = new DispatchProposal(Guid.CreateVersion7(), incident.Id, plan?.Id, plan?.Version, requirements.Value!,
-                    planned.Units, planned.Supplies, planned.Experts, planned.Shortfalls, actor.Subject, time.GetUtcNow(), ProposalStatus.Proposed);
+                    planned.Units, planned.Supplies, planned.Experts, planned.Shortfalls, actor.Subject, time.GetUtcNow(), ProposalStatus.Proposed,
+                    cost);
                 stream.AppendOne(new DispatchProposed(incident.Id, proposal, incident.LatestProposalId));
                 return proposal;
             },

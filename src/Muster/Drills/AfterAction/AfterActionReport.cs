@@ -29,8 +29,8 @@ public sealed record PlanComparison(ShortfallKind Kind, string What, int Require
 }
 
 /// <summary>
-/// Coverage a dispatch of the drill would have cost the city (one capability within a time limit, before → after).
-/// MERGE(coverage): filled from each approved proposal's <c>coverageCost</c> once proposals carry it; null until then.
+/// Coverage a dispatch of the drill would have cost the city (one capability within a time limit, weighted share
+/// before → after), from the approved proposal's cost of dispatch, and the places it left uncovered.
 /// </summary>
 public sealed record CoverageLoss(string Capability, int WithinSeconds, double CoveredBefore, double CoveredAfter, IReadOnlyList<string> Uncovered);
 

@@ -53,8 +53,13 @@ public static class AfterActionReports
                 JsonSerializer.Serialize(e.Data, e.EventType, Json));
         }).ToList();
 
-        // MERGE(coverage): CoverageLost = dispatched.SelectMany(d => the approved proposal's coverage cost), once proposals carry it.
-        return new AfterActionReport(drill.StartedAt, endedAt, responses, compared, shortOf, null, timeline, events.Count);
+        // Proposals made before proposals stated their cost (or with the cost turned off) say nothing: then neither does the report.
+        var costs = dispatched.Where(d => d.Proposal.CoverageCosts is not null).SelectMany(d => d.Proposal.CoverageCosts!).ToList();
+        var coverageLost = dispatched.Any(d => d.Proposal.CoverageCosts is not null)
+            ? costs.Select(c => new CoverageLoss(c.Capability, c.WithinSeconds, c.CoveredWeightShareBefore, c.CoveredWeightShareAfter,
+                c.NewlyUncovered.Select(u => u.Name).ToList())).ToList()
+            : null;
+        return new AfterActionReport(drill.StartedAt, endedAt, responses, compared, shortOf, coverageLost, timeline, events.Count);
     }
 
     /// <summary>The few words the plan keeps of the drill (its last drill notes).</summary>

@@ -1,0 +1,50 @@
+using Muster.Infrastructure;
+using Muster.Readiness.Demand;
+
+namespace Muster.Readiness.Coverage;
+
+/// <param name="DemandGeoJson">The points to cover as GeoJSON (see <see cref="GivenDemand"/>); null for the register's
+/// demand: every hazard site and township or village seat (<see cref="IDemandPoints"/>).</param>
+public sealed record CoverageQuestion(string Capability, int WithinSeconds, string? DemandGeoJson);
+
+/// <summary>
+/// Answers <c>coverage(capability, withinSeconds, demandGeoJson)</c>: each demand point with its soonest and second
+/// soonest ETA (known up to twice the limit; beyond, null), covered or not.
+/// </summary>
+public sealed class CoverageQuery(CoverageCalculator calculator, IDemandPoints register)
+{
+    public async Task<Result<CoverageAnswer>> AnswerAsync(CoverageQuestion question, CancellationToken ct)
+    {
+        var capability = question.Capability.Trim().ToLowerInvariant();
+        if (!Tags.IsTag(capability))
+        {
+            return DomainError.Validation($"capability '{question.Capability}' is not a capability tag (lower-case letters, digits, hyphens)", "capability");
+        }
+
+        if (question.WithinSeconds is < ReadinessOptions.MinSeconds or > ReadinessOptions.MaxSeconds)
+        {
+            return DomainError.Validation(
+                $"withinSeconds must be between {ReadinessOptions.MinSeconds} and {ReadinessOptions.MaxSeconds}, got {question.WithinSeconds}", "withinSeconds");
+        }
+
+        IReadOnlyList<DemandPoint> demand;
+        if (question.DemandGeoJson is { } given)
+        {
+            var parsed = GivenDemand.Parse(given, "demandGeoJson");
+            if (!parsed.Succeeded)
+            {
+                return Result<CoverageAnswer>.Fail(parsed.Errors);
+            }
+
+            demand = parsed.Value!;
+        }
+        else
+        {
+            demand = await register.AllAsync(ct);
+        }
+
+        var ask = new CoverageAsk(capability, question.WithinSeconds, 2 * question.WithinSeconds);
+        var answer = await calculator.ComputeAsync([ask], demand, [], ct);
+        return answer[0].Before;
+    }
+}

@@ -1,0 +1,115 @@
+using Microsoft.Extensions.DependencyInjection;
+using Muster.Api.Tests.Support;
+using Muster.Readiness;
+using Muster.Readiness.Coverage;
+using Muster.Spatial;
+using Muster.Units;
+
+namespace Muster.Api.Tests.Readiness;
+
+/// <summary>
+/// Coverage checked against brute force: random units (kinds, capabilities, statuses, fresh and stale positions) far
+/// from the county, random demand points and limits; every unit × point ETA computed here by the same
+/// <see cref="EtaModel"/> over Vincenty's geodesic distance, then the two soonest kept. Both ways of answering (probing
+/// unit_locations, copying the eligible units first) must agree with it.
+/// </summary>
+[Collection(ReadinessCountyCollection.Collection)]
+public sealed class CoverageOracleTests(ReadinessCounty county)
+{
+    private static readonly UnitKind[] Kinds = [UnitKind.FireEngine, UnitKind.RescueTeam, UnitKind.MineRescueTeam, UnitKind.Ambulance, UnitKind.Boat];
+
+    private sealed record Placed(Guid Id, UnitKind Kind, string[] Capabilities, GeoPoint At, bool Available, bool Stale);
+
+    [Theory]
+    [InlineData(11)]
+    [InlineData(23)]
+    [InlineData(37)]
+    public async Task Coverage_agrees_with_every_unit_and_point_checked_one_by_one(int seed)
+    {
+        var app = county.App;
+        var random = new Random(seed);
+        var capability = $"oracle-{seed}";
+        var centre = new GeoPoint(40.0 + seed / 100.0, 116.3);
+        GeoPoint Scatter() => new(centre.Lat + ((random.NextDouble() - 0.5) * 0.3), centre.Lon + ((random.NextDouble() - 0.5) * 0.4));
+
+        var units = new List<Placed>();
+        for (var i = 0; i < 24; i++)
+        {
+            var kind = Kinds[random.Next(Kinds.Length)];
+            string[] capabilities = random.NextDouble() < 0.7 ? [capability, "other"] : ["other"];
+            var at = Scatter();
+            var id = await UnitCalls.RegisterAsync(app, county.MineRescueAgency, $"oracle {seed} {i}", at.Lat, at.Lon,
+                kind.ToString() switch { "FireEngine" => "FIRE_ENGINE", "RescueTeam" => "RESCUE_TEAM", "MineRescueTeam" => "MINE_RESCUE_TEAM", "Ambulance" => "AMBULANCE", _ => "BOAT" },
+                capabilities);
+            var roll = random.NextDouble();
+            var stale = false;
+            if (roll < 0.15)
+            {
+                at = Scatter();
+                stale = true; // last heard of 45 minutes ago: covers nothing
+                Assert.Empty((await UnitCalls.ReportAsync(app, id, at.Lat, at.Lon, DateTimeOffset.UtcNow.AddMinutes(-45)))["errors"]!.AsArray());
+            }
+            else if (roll < 0.35)
+            {
+                at = Scatter();
+                Assert.Empty((await UnitCalls.ReportAsync(app, id, at.Lat, at.Lon, DateTimeOffset.UtcNow))["errors"]!.AsArray());
+            }
+
+            var available = random.NextDouble() >= 0.2;
+            if (!available)
+            {
+                var changed = await app.PostAsync(UnitCalls.ChangeStatus, new { input = new { unitId = id, status = "OUT_OF_SERVICE" } }, app.Token("admin"));
+                Assert.True(changed.Data?["changeUnitStatus"]?["errors"]?.AsArray().Count == 0, changed.Text);
+            }
+
+            units.Add(new Placed(Muster.Api.GraphQL.Relay.GlobalId.Of("RescueUnit", id)!.Value, kind, capabilities, at, available, stale));
+        }
+
+        var demand = Enumerable.Range(0, 40).Select(i => new DemandPoint($"p{i}", $"p{i}", DemandKind.Given, Scatter(), 1 + random.Next(4))).ToList();
+        var within = 300 + random.Next(1_200);
+        var taken = units.Where(_ => random.NextDouble() < 0.15).Select(u => u.Id).ToHashSet();
+
+        using var scope = app.Services.CreateScope();
+        var eta = scope.ServiceProvider.GetRequiredService<EtaModel>();
+        var calculator = scope.ServiceProvider.GetRequiredService<CoverageCalculator>();
+        var ask = new CoverageAsk(capability, within, 2 * within);
+        foreach (var copy in new[] { false, true })
+        {
+            var answer = (await calculator.ComputeAsync([ask], demand, taken, default, copyEligible: copy))[0];
+            Assert.Contains(answer.Before.Points, p => p.Covered); // the scenario is not trivial: some points covered,
+            Assert.Contains(answer.Before.Points, p => !p.Covered); // some not
+            foreach (var (after, result) in new[] { (false, answer.Before), (true, answer.After) })
+            {
+                for (var p = 0; p < demand.Count; p++)
+                {
+                    var etas = units
+                        .Where(u => u.Available && !u.Stale && u.Capabilities.Contains(capability) && !(after && taken.Contains(u.Id)))
+                        .Select(u => eta.UnitSeconds(u.Kind, Geodesic.Meters(u.At.Lat, u.At.Lon, demand[p].Location.Lat, demand[p].Location.Lon)))
+                        .Where(s => s <= 2 * within)
+                        .Order()
+                        .ToList();
+                    var got = result.Points[p];
+                    var what = $"seed {seed}, {(copy ? "copied" : "direct")}, {(after ? "after" : "before")}, point {p}, within {within}";
+                    Close(etas.Count > 0 ? etas[0] : null, got.BestEtaSeconds, 2 * within, what + ", best");
+                    Close(etas.Count > 1 ? etas[1] : null, got.SecondBestEtaSeconds, 2 * within, what + ", second");
+                    if (etas.Count == 0 || Math.Abs(etas[0] - within) > 1)
+                    {
+                        Assert.True((etas.Count > 0 && etas[0] <= within) == got.Covered, what + ", covered");
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Equal to the second, or both absent; a unit right at the horizon may round either way.</summary>
+    private static void Close(int? expected, int? actual, int horizon, string what)
+    {
+        if (expected is null || actual is null)
+        {
+            Assert.True(expected == actual || (expected ?? actual) >= horizon - 1, $"{what}: expected {expected}, got {actual}");
+            return;
+        }
+
+        Assert.True(Math.Abs(expected.Value - actual.Value) <= 1, $"{what}: expected {expected}, got {actual}");
+    }
+}
