@@ -41,6 +41,7 @@ using Muster.Infrastructure;
 using Muster.Jurisdictions;
 using Muster.Offers;
 using Muster.Plans;
+using Muster.Readiness;
 using Muster.Reports;
 using Muster.Requests;
 using Muster.Scheduling;
@@ -82,6 +83,7 @@ builder.Services
     .AddReports(builder.Configuration).AddReportsGraph()
     .AddAuditGraph()
     .AddHazards(builder.Configuration).AddHazardsGraph()
+    .AddReadiness(builder.Configuration)
     .AddWebhooks(builder.Configuration, builder.Environment.IsDevelopment()).AddWebhooksGraph()
     .AddOgcFeatures()
     .AddSpreadsheetsApi()

@@ -7,7 +7,7 @@ namespace Muster.Api.Jurisdictions;
 
 public sealed record RegisterJurisdictionInput(
     string Name, JurisdictionLevel Level, string? ParentId, string? Boundary, GeoPoint? Seat, string? AgencyId,
-    IReadOnlyList<ResponsiblePerson>? ResponsiblePersons);
+    IReadOnlyList<ResponsiblePerson>? ResponsiblePersons, int? Population = null);
 
 public sealed class RegisterJurisdictionInputType : InputObjectGraphType<RegisterJurisdictionInput>
 {
@@ -22,6 +22,7 @@ public sealed class RegisterJurisdictionInputType : InputObjectGraphType<Registe
         Field<GeoPointInputType>("seat").Description("The seat of its government; without a boundary, its approximate area is derived from it.");
         Field<IdGraphType>("agencyId").Description("The agency that maintains it, e.g. the township's government; its partners then keep its persons.");
         Field<ListGraphType<NonNullGraphType<ResponsiblePersonInputType>>>("responsiblePersons").Description("Who answers for it, if known already.");
+        Field<IntGraphType>("population").Description("Its resident population, when known (0 to 50,000,000): it weighs the seat as a place readiness coverage must reach.");
     }
 }
 

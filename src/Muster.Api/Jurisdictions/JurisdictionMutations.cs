@@ -40,7 +40,7 @@ public static class JurisdictionMutations
 
                 var result = await context.RequestServices!.GetRequiredService<RegisterJurisdictionHandler>().Handle(
                     new RegisterJurisdiction(input.Name, input.Level, GlobalId.Of(JurisdictionType.TypeName, input.ParentId), input.Boundary,
-                        input.Seat, GlobalId.Of(GlobalId.Agency, input.AgencyId), input.ResponsiblePersons),
+                        input.Seat, GlobalId.Of(GlobalId.Agency, input.AgencyId), input.ResponsiblePersons, input.Population),
                     context.CancellationToken);
                 return Payload.From(result);
             });

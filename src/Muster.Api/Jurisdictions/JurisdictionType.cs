@@ -30,6 +30,7 @@ public sealed class JurisdictionType : ObjectGraphType<Jurisdiction>
             .Description("The agency that maintains it (a township's government); null when the bureau keeps it.")
             .Resolve(c => c.Source.AgencyId is { } id ? AgencyNodeSource.Loader(c.RequestServices!).Load(id) : null);
         Field<GeoPointType>("seat").Description("The seat of its government, when known.").Resolve(c => c.Source.Seat);
+        Field<IntGraphType>("population").Description("Its resident population, when known.").Resolve(c => c.Source.Population);
         Field<StringGraphType>("boundary").Description("The boundary as drawn (GeoJSON geometry), when known.").Resolve(c => c.Source.Boundary);
         Field<StringGraphType>("area")
             .Description("Its area as GeoJSON geometry: the boundary when drawn, else the area derived from the seats (see approximate).")

@@ -26,7 +26,8 @@ public sealed record Jurisdiction(
     string? DerivedArea,
     IReadOnlyList<ResponsiblePerson> Persons,
     IReadOnlyList<Enterprise> Enterprises,
-    DateTimeOffset RegisteredAt) : IAggregate<Jurisdiction>
+    DateTimeOffset RegisteredAt,
+    int? Population = null) : IAggregate<Jurisdiction>
 {
     /// <summary>The area as GeoJSON: the boundary when known, else the derived one (null while none could be derived).</summary>
     public string? Area => Boundary ?? DerivedArea;
@@ -48,7 +49,7 @@ public sealed record Jurisdiction(
 public static class JurisdictionEvolution
 {
     public static Jurisdiction Create(JurisdictionRegistered e, DateTimeOffset at) =>
-        new(e.JurisdictionId, e.Name, e.Level, e.ParentId, e.AgencyId, e.Boundary, e.Seat, null, [], [], at);
+        new(e.JurisdictionId, e.Name, e.Level, e.ParentId, e.AgencyId, e.Boundary, e.Seat, null, [], [], at, e.Population);
 
     public static Jurisdiction Evolve(Jurisdiction jurisdiction, object @event) => @event switch
     {

@@ -6,10 +6,12 @@ namespace Muster.Jurisdictions;
 /// <summary>
 /// A jurisdiction joins the supervision network. <paramref name="Boundary"/> is a GeoJSON Polygon or MultiPolygon
 /// (WGS84) when its boundary is known; otherwise <paramref name="Seat"/> (the seat of its government) is, and its
-/// area is derived (<see cref="JurisdictionAreaDerived"/>).
+/// area is derived (<see cref="JurisdictionAreaDerived"/>). <paramref name="Population"/> is its resident population
+/// when known (it weighs the seat as a place readiness must cover); events recorded before it existed read as null.
 /// </summary>
 public sealed record JurisdictionRegistered(
-    Guid JurisdictionId, string Name, JurisdictionLevel Level, Guid? ParentId, Guid? AgencyId, string? Boundary, GeoPoint? Seat)
+    Guid JurisdictionId, string Name, JurisdictionLevel Level, Guid? ParentId, Guid? AgencyId, string? Boundary, GeoPoint? Seat,
+    int? Population = null)
     : IEventOf<Jurisdiction>;
 
 /// <summary>

@@ -14,6 +14,9 @@ public static class JurisdictionRules
     public const int MaxPersons = 50;
     public const int MaxEnterprises = 500;
 
+    /// <summary>More people than any county-level city holds: a larger figure is a typing error.</summary>
+    public const int MaxPopulation = 50_000_000;
+
     public static readonly DomainError Conflict = DomainError.Conflict("the jurisdiction changed meanwhile; read it again and retry", "jurisdictionId");
 
     public static bool MayKeepNetwork(Actor actor) => actor.Role is Role.Admin or Role.Commander;

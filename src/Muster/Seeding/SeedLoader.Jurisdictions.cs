@@ -14,9 +14,10 @@ public sealed record SeedHandbook(SeedCounty County, List<SeedTownship> Township
 
 public sealed record SeedCounty(string Name, string Boundary, List<ResponsiblePerson>? ResponsiblePersons, List<SeedEnterprise>? Enterprises);
 
-public sealed record SeedTownship(string Name, List<ResponsiblePerson>? ResponsiblePersons, List<SeedVillage>? Villages, List<SeedEnterprise>? Enterprises);
+public sealed record SeedTownship(
+    string Name, List<ResponsiblePerson>? ResponsiblePersons, List<SeedVillage>? Villages, List<SeedEnterprise>? Enterprises, int? Population = null);
 
-public sealed record SeedVillage(string Name, GeoPoint Seat, List<ResponsiblePerson>? ResponsiblePersons);
+public sealed record SeedVillage(string Name, GeoPoint Seat, List<ResponsiblePerson>? ResponsiblePersons, int? Population = null);
 
 public sealed record SeedEnterprise(string Name, GeoPoint? Location, List<ResponsiblePerson>? ResponsiblePersons);
 
@@ -64,7 +65,8 @@ public sealed partial class SeedLoader
                     ?? throw new InvalidOperationException($"seed townships: {township.Name} has no seat in {TownshipSeats}");
                 var agency = await OwnerAsync(services, seat.Government, ct);
                 return await services.GetRequiredService<RegisterJurisdictionHandler>().Handle(
-                    new RegisterJurisdiction(township.Name, JurisdictionLevel.Township, countyId, null, seat.Seat, agency, township.ResponsiblePersons), ct);
+                    new RegisterJurisdiction(township.Name, JurisdictionLevel.Township, countyId, null, seat.Seat, agency, township.ResponsiblePersons,
+                        township.Population), ct);
             }, ct);
 
         var villages = handbook.Townships.SelectMany(t => (t.Villages ?? []).Select(v => (Township: t.Name, Village: v))).ToList();
@@ -74,7 +76,7 @@ public sealed partial class SeedLoader
             async (services, v) => await services.GetRequiredService<RegisterJurisdictionHandler>().Handle(
                 new RegisterJurisdiction(v.Village.Name, JurisdictionLevel.Village,
                     await JurisdictionIdAsync(services.GetRequiredService<IQuerySession>(), countyId, v.Township, ct),
-                    null, v.Village.Seat, null, v.Village.ResponsiblePersons), ct), ct);
+                    null, v.Village.Seat, null, v.Village.ResponsiblePersons, v.Village.Population), ct), ct);
 
         var enterprises = (handbook.County.Enterprises ?? []).Select(e => (Township: (string?)null, Enterprise: e))
             .Concat(handbook.Townships.SelectMany(t => (t.Enterprises ?? []).Select(e => (Township: (string?)t.Name, Enterprise: e))))

@@ -34,6 +34,16 @@ public sealed class RegisterJurisdictionTests
             Decide(Township()).Value);
 
     [Fact]
+    public void Given_a_population_when_registering_a_township_then_it_is_recorded() =>
+        Assert.Equal(32_000, Decide(Township() with { Population = 32_000 }).Value!.Population);
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(JurisdictionRules.MaxPopulation + 1)]
+    public void Given_an_impossible_population_when_registering_then_the_population_is_refused(int population) =>
+        Assert.Equal((ErrorCodes.Validation, "population"), ErrorOf(Decide(Township() with { Population = population })));
+
+    [Fact]
     public void Given_logistics_or_a_partner_when_registering_then_it_is_forbidden()
     {
         Assert.Equal(ErrorCodes.Forbidden, ErrorOf(Decide(Township(), Logistics)).Code);

@@ -12,9 +12,10 @@ namespace Muster.Jurisdictions.Registering;
 /// <param name="Seat">The seat of its government: required without a boundary (the area is then derived from it).</param>
 /// <param name="AgencyId">The agency that maintains it (a township's government), if not the bureau itself.</param>
 /// <param name="Persons">Its responsible persons, when known at once.</param>
+/// <param name="Population">Its resident population, when known (weighs its seat in readiness coverage).</param>
 public sealed record RegisterJurisdiction(
     string Name, JurisdictionLevel Level, Guid? ParentId, string? Boundary, GeoPoint? Seat, Guid? AgencyId,
-    IReadOnlyList<ResponsiblePerson>? Persons = null);
+    IReadOnlyList<ResponsiblePerson>? Persons = null, int? Population = null);
 
 public static class RegisterJurisdictionDecision
 {
@@ -56,6 +57,11 @@ public static class RegisterJurisdictionDecision
             return badSeat;
         }
 
+        if (command.Population is < 0 or > JurisdictionRules.MaxPopulation)
+        {
+            return DomainError.Validation($"population must be between 0 and {JurisdictionRules.MaxPopulation}, got {command.Population}", "population");
+        }
+
         if (command.Boundary is null)
         {
             return SeatOnly(command, newId, name, parent, siblings);
@@ -92,7 +98,7 @@ public static class RegisterJurisdictionDecision
         }
 
         return new JurisdictionRegistered(
-            newId, name, command.Level, parent?.Id, command.AgencyId, JurisdictionGeometry.Write(boundary), command.Seat);
+            newId, name, command.Level, parent?.Id, command.AgencyId, JurisdictionGeometry.Write(boundary), command.Seat, command.Population);
     }
 
     private static Result<JurisdictionRegistered> SeatOnly(
@@ -126,7 +132,7 @@ public static class RegisterJurisdictionDecision
             }
         }
 
-        return new JurisdictionRegistered(newId, name, command.Level, parent.Id, command.AgencyId, null, seat);
+        return new JurisdictionRegistered(newId, name, command.Level, parent.Id, command.AgencyId, null, seat, command.Population);
     }
 
     private static DomainError? ParentError(RegisterJurisdiction command, Jurisdiction? parent)
