@@ -24,6 +24,7 @@ using Muster.Api.Offers;
 using Muster.Api.Operations;
 using Muster.Api.Operations.RateLimiting;
 using Muster.Api.Plans;
+using Muster.Api.Readiness;
 using Muster.Api.Reports;
 using Muster.Api.Requests;
 using Muster.Api.Supplies;
@@ -82,6 +83,7 @@ builder.Services
     .AddOffers().AddOffersGraph()
     .AddReports(builder.Configuration).AddReportsGraph()
     .AddAuditGraph()
+    .AddMoveUp(builder.Configuration).AddMoveUpGraph()
     .AddHazards(builder.Configuration).AddHazardsGraph()
     .AddReadiness(builder.Configuration)
     .AddWebhooks(builder.Configuration, builder.Environment.IsDevelopment()).AddWebhooksGraph()

@@ -5,7 +5,7 @@ namespace Muster.Readiness.MoveUp;
 
 /// <summary>
 /// Builds a <see cref="MoveUpProblem"/> from places: who covers which demand point now, and from each post for each kind
-/// of unit, by the ETA model of <c>nearestUnits</c> over geodesic distances (<see cref="Geodesic"/>). Pairs are found
+/// of unit, by the ETA model of <c>nearestUnits</c> over geodesic distances (<see cref="Ellipsoid"/>). Pairs are found
 /// through a grid of cells as wide as the farthest reach, so only neighbours are measured.
 /// </summary>
 public static class MoveUpProblems
@@ -18,7 +18,7 @@ public static class MoveUpProblems
     {
         var grid = new Grid(demand.Select(d => d.Location).ToList(), eta.UnitReachMeters(withinSeconds) * 1.01);
         List<int> Covered(UnitKind kind, GeoPoint from) =>
-            grid.Near(from).Where(i => eta.UnitSeconds(kind, Geodesic.Meters(from, demand[i].Location)) <= withinSeconds).Order().ToList();
+            grid.Near(from).Where(i => eta.UnitSeconds(kind, Ellipsoid.Meters(from, demand[i].Location)) <= withinSeconds).Order().ToList();
 
         var movers = units.Select(u => new Mover((int)u.Kind, u.Location, Covered(u.Kind, u.Location))).ToList();
         var kinds = units.Select(u => u.Kind).Distinct().Order().ToList();
@@ -26,7 +26,7 @@ public static class MoveUpProblems
         return new MoveUpProblem(demand.Select(d => d.Weight).ToList(), movers, reaches,
             (u, r) =>
             {
-                var meters = Geodesic.Meters(units[u].Location, reaches[r].Location);
+                var meters = Ellipsoid.Meters(units[u].Location, reaches[r].Location);
                 return meters < samePlaceMeters ? null : eta.UnitSeconds(units[u].Kind, meters);
             },
             maxMoves);

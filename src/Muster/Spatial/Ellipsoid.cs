@@ -5,7 +5,7 @@ namespace Muster.Spatial;
 /// them (they agree to the millimetre at a city's and a province's distances). For in-memory work over many pairs,
 /// where a round trip per pair to PostGIS would cost more than the answer.
 /// </summary>
-public static class Geodesic
+public static class Ellipsoid
 {
     private const double A = 6_378_137.0;
     private const double F = 1 / 298.257223563;
