@@ -18,7 +18,8 @@ public sealed class MoveUpSuggestionType : ObjectGraphType<MoveUpSuggestion>
         Field<NonNullGraphType<IntGraphType>>("withinSeconds").Resolve(c => c.Source.WithinSeconds);
         Field<NonNullGraphType<IntGraphType>>("maxMoves").Resolve(c => c.Source.MaxMoves);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MoveUpType>>>>("moves")
-            .Description("The moves, the one that recovers the most first; empty when no move covers more.").Resolve(c => c.Source.Moves);
+            .Description("The moves, the one that recovers the most first; empty when no move covers more.")
+            .Resolve(c => c.Source.Moves.Select(m => new MoveInSuggestion(m, c.Source)).ToList());
         Field<NonNullGraphType<FloatGraphType>>("totalWeight").Resolve(c => c.Source.TotalWeight);
         Field<NonNullGraphType<FloatGraphType>>("coveredWeightShareBefore").Description("Covered weight share as the units stand.").Resolve(c => c.Source.CoveredWeightShareBefore);
         Field<NonNullGraphType<FloatGraphType>>("coveredWeightShareAfter").Description("Covered weight share once every move has arrived.").Resolve(c => c.Source.CoveredWeightShareAfter);
@@ -33,20 +34,23 @@ public sealed class MoveUpSuggestionType : ObjectGraphType<MoveUpSuggestion>
     }
 }
 
-public sealed class MoveUpType : ObjectGraphType<SuggestedMove>
+public sealed class MoveUpType : ObjectGraphType<MoveInSuggestion>
 {
     public MoveUpType()
     {
         Name = "MoveUp";
         Description = "One suggested move: the unit, the post it goes to, the drive, and the demand points it brings within the limit.";
-        Field<NonNullGraphType<RescueUnitType>>("unit").Resolve(c => c.Source.Unit);
-        Field<NonNullGraphType<MovePostType>>("to").Resolve(c => c.Source.Post);
-        Field<NonNullGraphType<FloatGraphType>>("distanceMeters").Resolve(c => Math.Round(c.Source.DistanceMeters, 1));
-        Field<NonNullGraphType<IntGraphType>>("etaSeconds").Description("The drive to the post, by the unit's ETA model.").Resolve(c => c.Source.EtaSeconds);
+        Field<NonNullGraphType<RescueUnitType>>("unit").Resolve(c => c.Source.Move.Unit);
+        Field<NonNullGraphType<MovePostType>>("to").Resolve(c => c.Source.Move.Post);
+        Field<NonNullGraphType<FloatGraphType>>("distanceMeters").Resolve(c => Math.Round(c.Source.Move.DistanceMeters, 1));
+        Field<NonNullGraphType<IntGraphType>>("etaSeconds").Description("The drive to the post, by the unit's ETA model.").Resolve(c => c.Source.Move.EtaSeconds);
         Field<NonNullGraphType<FloatGraphType>>("coverageGain")
-            .Description("Share of the total demand weight this move newly covers (a point two moves reach counts for the first).").Resolve(c => c.Source.CoverageGain);
-        Field<NonNullGraphType<FloatGraphType>>("recoveredWeight").Resolve(c => c.Source.RecoveredWeight);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MoveUpPointType>>>>("recovers").Description("The demand points this move newly covers.").Resolve(c => c.Source.Recovers);
+            .Description("Share of the total demand weight this move newly covers (a point two moves reach counts for the first).").Resolve(c => c.Source.Move.CoverageGain);
+        Field<NonNullGraphType<FloatGraphType>>("recoveredWeight").Resolve(c => c.Source.Move.RecoveredWeight);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MoveUpPointType>>>>("recovers").Description("The demand points this move newly covers.").Resolve(c => c.Source.Move.Recovers);
+        Field<NonNullGraphType<MoveUpSuggestionType>>("suggestion")
+            .Description("The whole suggestion this move is part of: coverage before and after all its moves, optimality, gap to the bound.")
+            .Resolve(c => c.Source.Suggestion);
     }
 }
 

@@ -53,7 +53,7 @@ public sealed class MoveUpArrivalTests(MoveUpCountyOnAMovableClock county) : ICl
     public async Task A_commander_approves_a_move_up_and_the_team_drives_there_and_is_available_at_the_depot_when_its_time_comes()
     {
         await county.TwoTeamsAsync("mine-rescue-approve");
-        var suggestion = (await App.PostAsync(MoveUpCalls.Suggest, new { c = "mine-rescue-approve", s = 900, m = 1 }, App.Token("commander"))).Data!["suggestMoveUp"]!;
+        var suggestion = (await App.PostAsync(MoveUpCalls.Suggest, new { c = "mine-rescue-approve", s = 900, m = 1 }, App.Token("commander"))).Data!["moveUpSuggestion"]!;
         var move = suggestion["moves"]![0]!;
         var unit = move["unit"]!["id"]!.GetValue<string>();
 
@@ -85,7 +85,7 @@ public sealed class MoveUpArrivalTests(MoveUpCountyOnAMovableClock county) : ICl
         Assert.Equal(MoveUpCounty.DepotLon, there["location"]!["lon"]!.GetValue<double>(), 6);
         Assert.Null(there["movingUp"]);
         Assert.Equal(["unit_status_changed", "unit_moving_up", "unit_arrived_at_post", "unit_status_changed"], (await MoveUpCalls.TrailAsync(App, unit, admin)).Skip(1));
-        var again = (await App.PostAsync(MoveUpCalls.Suggest, new { c = "mine-rescue-approve", s = 900, m = 1 }, commander)).Data!["suggestMoveUp"]!;
+        var again = (await App.PostAsync(MoveUpCalls.Suggest, new { c = "mine-rescue-approve", s = 900, m = 1 }, commander)).Data!["moveUpSuggestion"]!;
         Assert.Equal(suggestion["coveredWeightShareAfter"]!.GetValue<double>(), again["coveredWeightShareBefore"]!.GetValue<double>(), 9);
         Assert.Empty(again["moves"]!.AsArray());
     }
@@ -104,8 +104,8 @@ public sealed class MoveUpTests(MoveUpCounty county) : IClassFixture<MoveUpCount
     {
         var (first, second) = await county.TwoTeamsAsync("mine-rescue-suggest");
 
-        var one = (await App.PostAsync(Suggest, new { c = "mine-rescue-suggest", s = 900, m = 1 }, App.Token("commander"))).Data!["suggestMoveUp"]!;
-        var two = (await App.PostAsync(Suggest, new { c = "mine-rescue-suggest", s = 900, m = 2 }, App.Token("admin"))).Data!["suggestMoveUp"]!;
+        var one = (await App.PostAsync(Suggest, new { c = "mine-rescue-suggest", s = 900, m = 1 }, App.Token("commander"))).Data!["moveUpSuggestion"]!;
+        var two = (await App.PostAsync(Suggest, new { c = "mine-rescue-suggest", s = 900, m = 2 }, App.Token("admin"))).Data!["moveUpSuggestion"]!;
 
         var move = Assert.Single(one["moves"]!.AsArray())!;
         Assert.Contains(move["unit"]!["id"]!.GetValue<string>(), new[] { first, second });
@@ -125,6 +125,14 @@ public sealed class MoveUpTests(MoveUpCounty county) : IClassFixture<MoveUpCount
         Assert.Equal(0, one["gapShare"]!.GetValue<double>());
         Assert.Equal(2, one["availableUnits"]!.GetValue<int>());
         Assert.Equal(4, one["posts"]!.GetValue<int>()); // the depot, two township seats, the teams' one station
+        // The contract's list: the same move, each carrying the suggestion it is part of.
+        var list = await App.PostAsync(
+            "query { suggestMoveUp(capability: \"mine-rescue-suggest\", withinSeconds: 900, maxMoves: 1) { unit { id } to { id name } etaSeconds coverageGain suggestion { coveredWeightShareAfter optimal gapShare } } }",
+            token: App.Token("commander"));
+        var listed = Assert.Single(list.Data!["suggestMoveUp"]!.AsArray())!;
+        Assert.Equal(move["unit"]!["id"]!.GetValue<string>(), listed["unit"]!["id"]!.GetValue<string>());
+        Assert.Equal(move["to"]!["id"]!.GetValue<string>(), listed["to"]!["id"]!.GetValue<string>());
+        Assert.Equal(after, listed["suggestion"]!["coveredWeightShareAfter"]!.GetValue<double>(), 9);
         // A second move would only leave the west with one team less: it is not suggested.
         Assert.Single(two["moves"]!.AsArray());
         Assert.Equal(after, two["coveredWeightShareAfter"]!.GetValue<double>(), 9);
@@ -232,7 +240,7 @@ public static class MoveUpCalls
 {
     public const string Suggest = """
         query($c: String!, $s: Int!, $m: Int!) {
-          suggestMoveUp(capability: $c, withinSeconds: $s, maxMoves: $m) {
+          moveUpSuggestion(capability: $c, withinSeconds: $s, maxMoves: $m) {
             moves { unit { id status } to { id name kind location { lat lon } } distanceMeters etaSeconds coverageGain recoveredWeight recovers { name weight } }
             totalWeight coveredWeightShareBefore coveredWeightShareAfter optimal boundWeightShare gapShare method demandPoints availableUnits posts
           }
