@@ -46,7 +46,7 @@ public sealed record MoveUpSolution(
     double UpperBound,
     bool Optimal,
     MoveUpMethod Method,
-    int ModelMoves,
+    long ModelMoves,
     int ModelPoints,
     TimeSpan Elapsed)
 {

@@ -37,32 +37,37 @@ public sealed class MoveUpOptions
 public static class MoveUpSolver
 {
     /// <summary>Integer weights for CP-SAT: the heaviest point weighs this much, the others in proportion.</summary>
-    private const double Scale = 1_000_000;
+    private const double Scale = 1_000;
 
     public static MoveUpSolution Solve(MoveUpProblem problem, MoveUpOptions options)
     {
         var clock = Stopwatch.StartNew();
-        var reduced = Reduced.Of(problem);
+        var reduced = Reduced.Of(problem, options.ExactMaxPairs);
         var greedy = Greedy(problem, reduced);
         var before = MoveUpCoverage.CoveredWeight(problem, []);
         var total = problem.Weights.Sum();
-        if (reduced.Pairs.Count == 0)
+        if (reduced.PairCount == 0)
         {
             return new MoveUpSolution([], total, before, before, before, true, MoveUpMethod.Exact, 0, reduced.Points.Count, clock.Elapsed);
         }
 
-        if (reduced.Pairs.Count > options.ExactMaxPairs)
+        if (reduced.PairCount > options.ExactMaxPairs)
         {
             var after = MoveUpCoverage.CoveredWeight(problem, greedy);
             var bound = Math.Max(after, GreedyBound(problem, reduced, before));
             return new MoveUpSolution(Ordered(problem, greedy), total, before, after, bound, after >= bound - 1e-9,
-                MoveUpMethod.Greedy, reduced.Pairs.Count, reduced.Points.Count, clock.Elapsed);
+                MoveUpMethod.Greedy, reduced.PairCount, reduced.Points.Count, clock.Elapsed);
         }
 
         var (moves, optimal, upper) = Exact(problem, reduced, greedy, options);
         var covered = MoveUpCoverage.CoveredWeight(problem, moves);
+        if (!optimal)
+        {
+            upper = Math.Min(upper, GreedyBound(problem, reduced, before));
+        }
+
         return new MoveUpSolution(Ordered(problem, moves), total, before, covered, optimal ? covered : Math.Max(covered, upper),
-            optimal, MoveUpMethod.Exact, reduced.Pairs.Count, reduced.Points.Count, clock.Elapsed);
+            optimal, MoveUpMethod.Exact, reduced.PairCount, reduced.Points.Count, clock.Elapsed);
     }
 
     private static (IReadOnlyList<Move> Moves, bool Optimal, double UpperBound) Exact(
@@ -83,6 +88,18 @@ public static class MoveUpSolver
         }
 
         var byUnit = Enumerable.Range(0, pairs.Count).ToLookup(j => pairs[j].Unit);
+
+        // Units of a kind standing at one place are interchangeable (a station's teams): move them in id order only,
+        // or the search wades through every permutation of the same answer.
+        var alike = reduced.Movers.GroupBy(u => (problem.Units[u].Kind, problem.Units[u].Location));
+        foreach (var group in alike.Where(g => g.Count() > 1))
+        {
+            var ordered = group.Order().ToList();
+            for (var k = 1; k < ordered.Count; k++)
+            {
+                model.Add(LinearExpr.Sum(byUnit[ordered[k - 1]].Select(j => x[j])) >= LinearExpr.Sum(byUnit[ordered[k]].Select(j => x[j])));
+            }
+        }
         var byReach = Enumerable.Range(0, pairs.Count).ToLookup(j => pairs[j].Reach);
         var maxWeight = reduced.Points.Max(i => problem.Weights[i]);
         var maxTravel = (long)pairs.Max(p => p.EtaSeconds) * problem.MaxMoves + 1;
@@ -260,7 +277,10 @@ public static class MoveUpSolver
     {
         public required List<int> Points { get; init; }
 
+        /// <summary>The useful (unit, post) pairs; empty when there are more than the integer program takes (<see cref="PairCount"/>).</summary>
         public required List<Move> Pairs { get; init; }
+
+        public required long PairCount { get; init; }
 
         public required List<int>[] Coverers { get; init; }
 
@@ -270,7 +290,7 @@ public static class MoveUpSolver
 
         public required List<int> UsefulReaches { get; init; }
 
-        public static Reduced Of(MoveUpProblem problem)
+        public static Reduced Of(MoveUpProblem problem, int maxPairs)
         {
             var n = problem.Weights.Count;
             var coverers = Enumerable.Range(0, n).Select(_ => new List<int>()).ToArray();
@@ -287,6 +307,8 @@ public static class MoveUpSolver
             var unitsOfKind = Enumerable.Range(0, problem.Units.Count).ToLookup(u => problem.Units[u].Kind);
             var pairs = new List<Move>();
             var usefulReaches = new List<int>();
+            var movers = new HashSet<int>();
+            long pairCount = 0;
             for (var r = 0; r < problem.Reaches.Count; r++)
             {
                 var reachable = problem.Reaches[r].Covers.Where(i => open[i]).ToList();
@@ -299,12 +321,26 @@ public static class MoveUpSolver
                 var useful = false;
                 foreach (var u in unitsOfKind[problem.Reaches[r].Kind])
                 {
-                    // A move helps only by reaching a point the unit does not cover where it stands.
-                    if ((anyUncovered || reachable.Any(i => !coverers[i].Contains(u))) && problem.Travel(u, r) is { } eta)
+                    // A move helps only by reaching a point the unit does not cover where it stands. Past the integer
+                    // program's size, pairs are only counted: the travel times are measured for the greedy's picks alone.
+                    if (!anyUncovered && reachable.All(i => coverers[i].Contains(u)))
                     {
-                        pairs.Add(new Move(u, r, eta));
-                        useful = true;
+                        continue;
                     }
+
+                    if (pairCount < maxPairs)
+                    {
+                        if (problem.Travel(u, r) is not { } eta)
+                        {
+                            continue;
+                        }
+
+                        pairs.Add(new Move(u, r, eta));
+                    }
+
+                    pairCount++;
+                    movers.Add(u);
+                    useful = true;
                 }
 
                 if (useful)
@@ -313,8 +349,12 @@ public static class MoveUpSolver
                 }
             }
 
-            var movers = pairs.Select(p => p.Unit).Distinct().Order().ToList();
-            var mover = movers.ToHashSet();
+            if (pairCount > maxPairs)
+            {
+                pairs.Clear();
+            }
+
+            var mover = movers;
             var reachesOf = Enumerable.Range(0, n).Select(_ => new List<int>()).ToArray();
             foreach (var r in usefulReaches)
             {
@@ -330,7 +370,7 @@ public static class MoveUpSolver
                 .ToList();
             return new Reduced
             {
-                Points = points, Pairs = pairs, Coverers = coverers, ReachesOf = reachesOf, Movers = movers, UsefulReaches = usefulReaches,
+                Points = points, Pairs = pairs, PairCount = pairCount, Coverers = coverers, ReachesOf = reachesOf, Movers = movers.Order().ToList(), UsefulReaches = usefulReaches,
             };
         }
     }
