@@ -92,6 +92,7 @@ public static class MusterComposition
             .AddAuditGraph()
             .AddHazards(configuration).AddHazardsGraph()
             .AddReadiness(configuration).AddCoverageGraph()
+            .AddMoveUp(configuration).AddMoveUpGraph()
             .AddWebhooks(configuration, environment.IsDevelopment()).AddWebhooksGraph()
             .AddOgcFeatures()
             .AddSpreadsheetsApi()

@@ -59,6 +59,13 @@ public static class BenchmarkProgram
             var generator = new ScaleGenerator(store, app.Services.GetRequiredService<NpgsqlDataSource>(), TimeProvider.System);
             await using var raw = NpgsqlDataSource.Create(database.ConnectionString);
 
+            MoveUpRows.Add(report, quick, Say);
+            if (args.Contains("--moveup-only"))
+            {
+                Console.Write(report.Markdown());
+                return;
+            }
+
             if (args.Contains("--trivial-only"))
             {
                 await TrivialAsync(client, report, duration);

@@ -36,6 +36,7 @@ public sealed class RescueUnitType : ObjectGraphType<RescueUnit>
             .Description("True when the last AVL report is older than the configured age (Units:StaleAfter, 30 minutes by default).")
             .Resolve(c => IsStale(c.Source, c.RequestServices!));
         Field<NonNullGraphType<DateTimeScalar>>("registeredAt").Resolve(c => c.Source.RegisteredAt);
+        Field<Readiness.MovingUpType>("movingUp").Description("The post the unit is moving up to, while on its way (approveMoveUp).").Resolve(c => c.Source.MovingUp);
     }
 
     private static bool IsStale(RescueUnit unit, IServiceProvider services) =>

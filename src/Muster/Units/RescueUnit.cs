@@ -20,6 +20,9 @@ public sealed record RescueUnit(
     bool PositionStale,
     DateTimeOffset RegisteredAt) : IAggregate<RescueUnit>
 {
+    /// <summary>The post the unit is moving up to, while it is on its way.</summary>
+    public MovingUp? MovingUp { get; init; }
+
     public static RescueUnit? After(RescueUnit? unit, IEvent e) => (unit, e.Data) switch
     {
         (_, UnitRegistered registered) => UnitEvolution.Create(registered, e.Timestamp),
@@ -37,7 +40,14 @@ public static class UnitEvolution
 
     public static RescueUnit Evolve(RescueUnit unit, object @event) => @event switch
     {
-        UnitStatusChanged changed => unit with { Status = changed.To },
+        UnitStatusChanged changed => unit with { Status = changed.To, MovingUp = changed.To == UnitStatus.EnRoute ? unit.MovingUp : null },
+        UnitMovingUp moving => unit with
+        {
+            MovingUp = new MovingUp(moving.MoveUpId, moving.PostId, moving.PostName, moving.Post, moving.ExpectedAt.AddSeconds(-moving.EtaSeconds), moving.ExpectedAt),
+        },
+        UnitArrivedAtPost arrived when unit.PositionAt is null || arrived.At >= unit.PositionAt =>
+            unit with { Location = arrived.Post, PositionAt = arrived.At, PositionStale = false, MovingUp = null },
+        UnitArrivedAtPost => unit with { MovingUp = null },
         UnitCapabilitiesChanged changed => unit with { Capabilities = changed.To },
         UnitPositionReported reported when unit.PositionAt is null || reported.At > unit.PositionAt =>
             unit with { Location = reported.Location, PositionAt = reported.At, PositionStale = false },
@@ -45,6 +55,9 @@ public static class UnitEvolution
         _ => unit,
     };
 }
+
+/// <summary>Where a unit moving up is going, and when it is expected there.</summary>
+public sealed record MovingUp(Guid MoveUpId, string PostId, string PostName, GeoPoint Post, DateTimeOffset Since, DateTimeOffset ExpectedAt);
 
 public enum UnitKind
 {

@@ -23,3 +23,9 @@ public sealed record UnitPositionWentStale(Guid UnitId, DateTimeOffset LastPosit
 
 /// <summary>The unit's capability tags were corrected: <paramref name="To"/> replaces <paramref name="From"/>.</summary>
 public sealed record UnitCapabilitiesChanged(Guid UnitId, IReadOnlyList<string> From, IReadOnlyList<string> To) : IEventOf<RescueUnit>;
+
+/// <summary>A move-up was approved: the unit drives to a post to cover what others left, expected there at <paramref name="ExpectedAt"/>.</summary>
+public sealed record UnitMovingUp(Guid UnitId, Guid MoveUpId, string PostId, string PostName, GeoPoint Post, int EtaSeconds, DateTimeOffset ExpectedAt) : IEventOf<RescueUnit>;
+
+/// <summary>The unit is at its move-up post (its expected time came, or it reported a position there); it stands there from now on.</summary>
+public sealed record UnitArrivedAtPost(Guid UnitId, Guid MoveUpId, string PostId, GeoPoint Post, DateTimeOffset At) : IEventOf<RescueUnit>;

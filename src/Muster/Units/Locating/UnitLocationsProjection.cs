@@ -36,4 +36,10 @@ public partial class UnitLocationsProjection : EventProjection
             $"update {UnitLocationsTable.Name} set location = {QueuedSql.Point}, position_at = ? " +
             "where id = ? and (position_at is null or position_at < ?)",
             e.Data.Location.Lon, e.Data.Location.Lat, e.Data.At, e.Data.UnitId, e.Data.At);
+
+    public void Project(IEvent<UnitArrivedAtPost> e, IDocumentOperations ops) =>
+        ops.QueueSqlCommand(
+            $"update {UnitLocationsTable.Name} set location = {QueuedSql.Point}, position_at = ? " +
+            "where id = ? and (position_at is null or position_at <= ?)",
+            e.Data.Post.Lon, e.Data.Post.Lat, e.Data.At, e.Data.UnitId, e.Data.At);
 }
