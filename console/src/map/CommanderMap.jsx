@@ -8,6 +8,7 @@ import { Legend, LAYER_GROUPS } from './Legend.jsx';
 import { NearestPanel } from './NearestPanel.jsx';
 import { ReportIncident } from './ReportIncident.jsx';
 import { CoveragePanel } from './CoverageLayer.jsx';
+import { MoveUpPanel } from './MoveUpLayer.jsx';
 import { IncidentRoom } from '../incident/IncidentRoom.jsx';
 import { useJurisdictionsLayer } from '../jurisdictions/JurisdictionsLayer.js';
 import { INCIDENT_CHANGED, MAP_LAYERS, UNIT_CHANGED } from './documents.js';
@@ -21,6 +22,7 @@ export function CommanderMap({ user, route }) {
   const [reporting, setReporting] = useState(false);
   const [shown, setShown] = useState(() => Object.fromEntries(LAYER_GROUPS.map((g) => [g.key, true])));
   const [statuses, setStatuses] = useState(null);
+  const [coverageChoice, setCoverageChoice] = useState(null);
   const live = useRef(new Map());
   const incidents = useRef(new Map());
   const reportingRef = useRef(reporting);
@@ -97,7 +99,8 @@ export function CommanderMap({ user, route }) {
         </button>
         {reporting && !clicked && <p className="hint">{t('report.clickHint')}</p>}
         <Legend shown={shown} setShown={setShown} statuses={statuses} setStatuses={setStatuses} />
-        <CoveragePanel map={map} />
+        <CoveragePanel map={map} onChoice={setCoverageChoice} />
+        {(user.role === 'commander' || user.role === 'admin') && <MoveUpPanel map={map} linked={coverageChoice} />}
       </aside>
       {clicked && reporting && (
         <ReportIncident at={clicked} onDone={(id) => { setReporting(false); setClicked(null); if (id) navigate(`/console/map/incident/${encodeURIComponent(id)}`); }} />

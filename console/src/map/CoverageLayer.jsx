@@ -27,7 +27,7 @@ const pct = (share) => `${Math.round(share * 1000) / 10}%`;
  * Coverage on the commander's map: pick a capability and a limit, and each hazard site and seat is ringed green
  * (reached in time by an AVAILABLE unit) or red (not), with the shares and the uncovered places listed.
  */
-export function CoveragePanel({ map }) {
+export function CoveragePanel({ map, onChoice }) {
   const t = useT();
   const [on, setOn] = useState(false);
   const [capability, setCapability] = useState('mine-rescue');
@@ -36,6 +36,8 @@ export function CoveragePanel({ map }) {
   const valid = minutes >= 1 && minutes <= 240;
   const coverage = useQuery(COVERAGE, { capability, withinSeconds: Math.round(minutes * 60) }, { skip: !on || !valid || !capability });
   const answer = on ? coverage.data?.coverage : null;
+  // The move-up panel follows the capability and limit shown here.
+  useEffect(() => { onChoice?.(on && valid ? { capability, minutes } : null); }, [on, valid, capability, minutes]);
 
   useEffect(() => {
     if (!map) return;
