@@ -36,7 +36,7 @@ function ensureLayers(map) {
     id: 'moveup-heads',
     type: 'symbol',
     source: 'moveUpHeads',
-    layout: { 'icon-image': 'moveup-arrow', 'icon-rotate': ['get', 'bearing'], 'icon-rotation-alignment': 'map', 'icon-allow-overlap': true, 'icon-ignore-placement': true, 'icon-size': 0.8 },
+    layout: { 'icon-image': 'moveup-arrow', 'icon-rotate': ['get', 'bearing'], 'icon-rotation-alignment': 'map', 'icon-allow-overlap': true, 'icon-ignore-placement': true, 'icon-size': 1.2 },
     paint: { 'icon-color': MOVE_UP_COLOUR, 'icon-halo-color': '#fff', 'icon-halo-width': 1 },
   });
 }
