@@ -20,7 +20,7 @@ test('a commander drills the mine gas explosion plan, plays it under the 演练 
   await expect(band).toContainText('演练');
   await expect(band).toContainText('演练：辛置煤矿瓦斯爆炸');
   const room = page.getByRole('complementary', { name: '事件处置' });
-  await expect(room.getByRole('heading', { name: /演练：辛置煤矿瓦斯爆炸/ })).toBeVisible();
+  await expect(room.getByRole('heading', { level: 2, name: /演练：辛置煤矿瓦斯爆炸/ })).toBeVisible();
   await room.getByRole('button', { name: '生成调度方案' }).click();
   await expect(room.getByRole('region', { name: '调度方案' }).locator('li').first()).toBeVisible();
   await room.getByRole('button', { name: '批准调度' }).click();
