@@ -30,6 +30,11 @@ public static class CoverageRows
         say($"coverage city: {city}");
         await ProposalCostAsync(app, client, report, quick ? 20 : 60);
 
+        if (Environment.GetCommandLineArgs().Contains("--no-province"))
+        {
+            return;
+        }
+
         var spec = ScaleSpec.Province() with { Name = "coverage-province", Depots = 1, Items = 1, ItemsPerDepot = 1, Experts = 1 };
         var generator = new ScaleGenerator(app.Services.GetRequiredService<Marten.IDocumentStore>(), app.Services.GetRequiredService<NpgsqlDataSource>(), TimeProvider.System);
         var generated = await generator.GenerateAsync(spec, null, CancellationToken.None);

@@ -94,7 +94,9 @@ public sealed class CoverageCalculator(NpgsqlDataSource database, EtaModel eta, 
 
         var found = new Dictionary<(int, int), List<Candidate>>();
         var open = asks.SelectMany((_, a) => demand.Select((_, i) => (a, i))).ToList();
-        foreach (var limit in Rounds.Select(n => (int?)Math.Max(n, perPoint + 6)).Append(null))
+        // Straight from unit_locations, a nearest-first scan walks past every unit that cannot count (busy, stale, other
+        // capabilities): small demands measure every eligible unit within reach at once, as they always did.
+        foreach (var limit in (direct ? [] : Rounds).Select(n => (int?)Math.Max(n, perPoint + 6)).Append(null))
         {
             if (open.Count == 0)
             {
