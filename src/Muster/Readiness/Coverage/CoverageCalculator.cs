@@ -16,10 +16,11 @@ public sealed record CoverageBeforeAfter(CoverageAnswer Before, CoverageAnswer A
 /// Which AVAILABLE units with a capability reach which demand points, how soon, by the ETA model of
 /// <c>nearestUnits</c> (<see cref="EtaModel"/>: turnout + distance × detour / speed, per kind; geodesic distances from
 /// PostGIS). Units whose last position is stale (<see cref="UnitFinderOptions.StaleAfter"/>) cover nothing: a claim of
-/// coverage resting on a unit nobody has heard from is a false comfort. Answered in PostGIS: per demand point, an
-/// index probe (<c>ST_DWithin</c> on the farthest reach within the horizon) for the soonest few units. A small demand
-/// probes <c>unit_locations</c> directly; a large one first copies the eligible units (status, freshness,
-/// capabilities) into an indexed temporary table, so each probe meets only units that can count.
+/// coverage resting on a unit nobody has heard from is a false comfort. Answered in PostGIS. A small demand probes
+/// <c>unit_locations</c> directly, per demand point every eligible unit within reach (<c>ST_DWithin</c> on the farthest
+/// reach within the horizon). A large one first copies the eligible units (status, freshness, capabilities) into an
+/// indexed temporary table, then scans it nearest first per point for a few units only, asking again where those few
+/// cannot prove that no unit further away arrives sooner. Both give the same answer.
 /// </summary>
 public sealed class CoverageCalculator(NpgsqlDataSource database, EtaModel eta, TimeProvider time, UnitFinderOptions units)
 {
@@ -95,8 +96,10 @@ public sealed class CoverageCalculator(NpgsqlDataSource database, EtaModel eta, 
         var found = new Dictionary<(int, int), List<Candidate>>();
         var open = asks.SelectMany((_, a) => demand.Select((_, i) => (a, i))).ToList();
         // Straight from unit_locations, a nearest-first scan walks past every unit that cannot count (busy, stale, other
-        // capabilities): small demands measure every eligible unit within reach at once, as they always did.
-        foreach (var limit in (direct ? [] : Rounds).Select(n => (int?)Math.Max(n, perPoint + 6)).Append(null))
+        // capabilities): when many per point are wanted (a dispatch's cost: the units it takes and two more), small
+        // demands measure every eligible unit within reach at once instead (city, 28 points: coverage 55 ms p50 nearest
+        // first vs 191 ms; a proposal's cost 731 ms vs 367 ms).
+        foreach (var limit in (direct && perPoint > 2 ? [] : Rounds).Select(n => (int?)Math.Max(n, perPoint + 6)).Append(null))
         {
             if (open.Count == 0)
             {
