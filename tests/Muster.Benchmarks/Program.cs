@@ -8,7 +8,7 @@ using Muster.Scale;
 using Npgsql;
 
 // Measures the service side by side with baselines on one machine and prints a Markdown table.
-// dotnet run -c Release --project tests/Muster.Benchmarks -- [--quick] [--keep]
+// dotnet run -c Release --project tests/Muster.Benchmarks -- [--quick] [--keep] [--coverage-only]
 namespace Muster.Benchmarks;
 
 public static class BenchmarkProgram
@@ -82,6 +82,14 @@ public static class BenchmarkProgram
 
             if (generateOnly)
             {
+                return;
+            }
+
+            if (args.Contains("--coverage-only"))
+            {
+                await ProposeAsync(client, await ReportIncidentAsync(client, city), 1); // defines the plan the proposal rows follow
+                await CoverageRows.RunAsync(app, client, raw, report, quick, Say);
+                Console.Write(report.Markdown());
                 return;
             }
 

@@ -33,7 +33,7 @@ public sealed class CoverageOracleTests(ReadinessCounty county)
         GeoPoint Scatter() => new(centre.Lat + ((random.NextDouble() - 0.5) * 0.3), centre.Lon + ((random.NextDouble() - 0.5) * 0.4));
 
         var units = new List<Placed>();
-        for (var i = 0; i < 24; i++)
+        for (var i = 0; i < 60; i++) // enough that the nearest-first probes often stop short of every unit and must prove they may
         {
             var kind = Kinds[random.Next(Kinds.Length)];
             string[] capabilities = random.NextDouble() < 0.7 ? [capability, "other"] : ["other"];
@@ -65,7 +65,9 @@ public sealed class CoverageOracleTests(ReadinessCounty county)
             units.Add(new Placed(Muster.Api.GraphQL.Relay.GlobalId.Of("RescueUnit", id)!.Value, kind, capabilities, at, available, stale));
         }
 
-        var demand = Enumerable.Range(0, 40).Select(i => new DemandPoint($"p{i}", $"p{i}", DemandKind.Given, Scatter(), 1 + random.Next(4))).ToList();
+        // Points over four times the units' area, so that some lie beyond every unit's reach.
+        GeoPoint Wide() => new(centre.Lat + ((random.NextDouble() - 0.5) * 0.6), centre.Lon + ((random.NextDouble() - 0.5) * 0.8));
+        var demand = Enumerable.Range(0, 40).Select(i => new DemandPoint($"p{i}", $"p{i}", DemandKind.Given, Wide(), 1 + random.Next(4))).ToList();
         var within = 300 + random.Next(1_200);
         var taken = units.Where(_ => random.NextDouble() < 0.15).Select(u => u.Id).ToHashSet();
 
