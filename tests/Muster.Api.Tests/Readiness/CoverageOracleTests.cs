@@ -10,8 +10,9 @@ namespace Muster.Api.Tests.Readiness;
 /// <summary>
 /// Coverage checked against brute force: random units (kinds, capabilities, statuses, fresh and stale positions) far
 /// from the county, random demand points and limits; every unit × point ETA computed here by the same
-/// <see cref="EtaModel"/> over Vincenty's geodesic distance, then the two soonest kept. Both ways of answering (probing
-/// unit_locations, copying the eligible units first) must agree with it.
+/// <see cref="EtaModel"/> over Vincenty's geodesic distance, then the two soonest kept. Every way of answering (probing
+/// unit_locations, copying the eligible units first, splitting the copied question across two connections) must agree
+/// with it.
 /// </summary>
 [Collection(ReadinessCountyCollection.Collection)]
 public sealed class CoverageOracleTests(ReadinessCounty county)
@@ -75,9 +76,10 @@ public sealed class CoverageOracleTests(ReadinessCounty county)
         var eta = scope.ServiceProvider.GetRequiredService<EtaModel>();
         var calculator = scope.ServiceProvider.GetRequiredService<CoverageCalculator>();
         var ask = new CoverageAsk(capability, within, 2 * within);
-        foreach (var copy in new[] { false, true })
+        foreach (var (copy, split) in new[] { (false, false), (true, false), (true, true) })
         {
-            var answer = (await calculator.ComputeAsync([ask], demand, taken, default, copyEligible: copy))[0];
+            var answer = (await calculator.ComputeAsync([ask], demand, taken, default, copyEligible: copy,
+                probesPerConnection: split ? demand.Count / 2 : CoverageCalculator.ProbesPerConnection))[0];
             Assert.Contains(answer.Before.Points, p => p.Covered); // the scenario is not trivial: some points covered,
             Assert.Contains(answer.Before.Points, p => !p.Covered); // some not
             foreach (var (after, result) in new[] { (false, answer.Before), (true, answer.After) })
@@ -91,7 +93,7 @@ public sealed class CoverageOracleTests(ReadinessCounty county)
                         .Order()
                         .ToList();
                     var got = result.Points[p];
-                    var what = $"seed {seed}, {(copy ? "copied" : "direct")}, {(after ? "after" : "before")}, point {p}, within {within}";
+                    var what = $"seed {seed}, {(copy ? "copied" : "direct")}{(split ? ", split" : "")}, {(after ? "after" : "before")}, point {p}, within {within}";
                     Close(etas.Count > 0 ? etas[0] : null, got.BestEtaSeconds, 2 * within, what + ", best");
                     Close(etas.Count > 1 ? etas[1] : null, got.SecondBestEtaSeconds, 2 * within, what + ", second");
                     if (etas.Count == 0 || Math.Abs(etas[0] - within) > 1)

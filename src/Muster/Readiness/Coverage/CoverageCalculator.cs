@@ -16,174 +16,246 @@ public sealed record CoverageBeforeAfter(CoverageAnswer Before, CoverageAnswer A
 /// Which AVAILABLE units with a capability reach which demand points, how soon, by the ETA model of
 /// <c>nearestUnits</c> (<see cref="EtaModel"/>: turnout + distance × detour / speed, per kind; geodesic distances from
 /// PostGIS). Units whose last position is stale (<see cref="UnitFinderOptions.StaleAfter"/>) cover nothing: a claim of
-/// coverage resting on a unit nobody has heard from is a false comfort. Answered in PostGIS. A small demand probes
-/// <c>unit_locations</c> directly, per demand point every eligible unit within reach (<c>ST_DWithin</c> on the farthest
-/// reach within the horizon). A large one first copies the eligible units (status, freshness, capabilities) into an
-/// indexed temporary table, then scans it nearest first per point for a few units only, asking again where those few
-/// cannot prove that no unit further away arrives sooner. Both give the same answer.
+/// coverage resting on a unit nobody has heard from is a false comfort. Answered in PostGIS, nearest first: each
+/// demand point (a probe, per ask) takes a few of its nearest eligible units from an index and is settled when no unit
+/// farther away could arrive sooner; the few left open are asked again with more, then for every unit within reach.
+/// The coverage without a dispatch's units comes from the same scans: a probe is settled only when it is settled
+/// both with and without them. A small question probes <c>unit_locations</c> directly; a large one first copies the
+/// eligible units into a temporary table with a planar point under a quad tree (SP-GiST), whose nearest-first scans
+/// cost a third of the geography index's, and is split across connections answered side by side. All give the same
+/// answer.
 /// </summary>
 public sealed class CoverageCalculator(NpgsqlDataSource database, EtaModel eta, TimeProvider time, UnitFinderOptions units)
 {
     /// <summary>Probes (demand points × capabilities) answered straight from unit_locations; above, the eligible units are copied first.</summary>
     public const int DirectProbesUpTo = 2_000;
 
+    /// <summary>Probes one connection answers; a larger question is split across connections, at most <see cref="Connections"/>.</summary>
+    public const int ProbesPerConnection = 10_000;
+
+    /// <summary>The province question is CPU-bound in PostgreSQL: a second connection halves it on a two-core server.</summary>
+    public const int Connections = 2;
+
     /// <param name="copyEligible">Copy the eligible units first (true) or probe unit_locations directly (false); by default
     /// decided by the number of probes (<see cref="DirectProbesUpTo"/>). Both give the same answer.</param>
+    /// <param name="probesPerConnection">Where a copied question is split (<see cref="ProbesPerConnection"/>).</param>
     public async Task<IReadOnlyList<CoverageBeforeAfter>> ComputeAsync(
         IReadOnlyList<CoverageAsk> asks, IReadOnlyList<DemandPoint> demand, IReadOnlyCollection<Guid> taken, CancellationToken ct,
-        bool? copyEligible = null)
+        bool? copyEligible = null, int probesPerConnection = ProbesPerConnection)
     {
-        var candidates = asks.Count == 0 || demand.Count == 0
+        var probes = asks.SelectMany((_, a) => demand.Select((_, i) => new Probe(a, i))).ToList();
+        var copy = copyEligible ?? probes.Count > DirectProbesUpTo;
+        var parts = copy ? Math.Clamp(probes.Count / probesPerConnection, 1, Connections) : 1;
+        var size = (probes.Count + parts - 1) / Math.Max(parts, 1);
+        var answered = probes.Count == 0
             ? []
-            : await CandidatesAsync(asks, demand, taken.Count + 2, copyEligible ?? (long)asks.Count * demand.Count > DirectProbesUpTo, ct);
+            : await Task.WhenAll(probes.Chunk(size).Select(chunk => SoonestAsync(asks, demand, chunk, [.. taken], copy, ct)));
+        var soonest = answered.SelectMany(part => part).ToDictionary();
+
         return asks.Select((ask, a) =>
         {
-            PointCoverage Cover(int i, Func<Candidate, bool> counts)
+            PointCoverage Cover(int i, IReadOnlyList<Candidate> soonest)
             {
-                var soonest = candidates.GetValueOrDefault((a, i), []).Where(counts).Take(2).ToList();
                 int? At(int n) => soonest.Count > n && soonest[n].EtaSeconds <= ask.HorizonSeconds ? soonest[n].EtaSeconds : null;
                 return new PointCoverage(demand[i], At(0), At(1), ask.WithinSeconds);
             }
 
-            var before = new CoverageAnswer(ask.Capability, ask.WithinSeconds, [.. demand.Select((_, i) => Cover(i, _ => true))]);
-            var after = taken.Count == 0
-                ? before
-                : new CoverageAnswer(ask.Capability, ask.WithinSeconds, [.. demand.Select((_, i) => Cover(i, c => !taken.Contains(c.UnitId)))]);
-            return new CoverageBeforeAfter(before, after);
+            Soonest Of(int i) => soonest.GetValueOrDefault(new Probe(a, i), Soonest.None);
+            return new CoverageBeforeAfter(
+                new CoverageAnswer(ask.Capability, ask.WithinSeconds, [.. demand.Select((_, i) => Cover(i, Of(i).Before))]),
+                new CoverageAnswer(ask.Capability, ask.WithinSeconds, [.. demand.Select((_, i) => Cover(i, Of(i).After))]));
         }).ToList();
     }
 
-    /// <summary>Nearest units fetched per probe in the first round, and in the second for the probes the first left open.</summary>
-    private static readonly int[] Rounds = [8, 48];
-
-    /// <summary>
-    /// The geodesic (ellipsoid) distance over the sphere distance the index orders by is at least this (WGS 84 departs
-    /// from PostGIS's mean sphere by under 0.6%): a unit the nearest-first scan has not reached yet is at least this
-    /// fraction of the farthest one it has reached away.
-    /// </summary>
-    private const double SpheroidOverSphere = 0.99;
-
-    /// <summary>
-    /// Per (ask, demand point), the soonest <paramref name="perPoint"/> units within the ask's horizon, soonest first.
-    /// Each probe walks the GiST index nearest first (<c>&lt;-&gt;</c>, sphere distance) for a few units and measures
-    /// only those on the ellipsoid; the probe is settled when no unit further away could arrive sooner than the
-    /// soonest found (the fastest kind at the farthest distance, less the sphere's margin), or sooner than the horizon.
-    /// The few probes left open are asked again with more units, and finally for every unit within reach.
-    /// </summary>
-    private async Task<Dictionary<(int Ask, int Point), List<Candidate>>> CandidatesAsync(
-        IReadOnlyList<CoverageAsk> asks, IReadOnlyList<DemandPoint> demand, int perPoint, bool copyEligible, CancellationToken ct)
+    /// <summary>The two soonest units of each probe, with and without the taken units; on one connection, in one
+    /// transaction (the copied units live in it).</summary>
+    private async Task<Dictionary<Probe, Soonest>> SoonestAsync(
+        IReadOnlyList<CoverageAsk> asks, IReadOnlyList<DemandPoint> demand, IReadOnlyList<Probe> probes, Guid[] taken, bool copy, CancellationToken ct)
     {
-        var direct = !copyEligible;
         await using var connection = await database.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var cutoff = time.GetUtcNow() - units.StaleAfter;
-        var capabilities = asks.Select(a => a.Capability).Distinct().ToArray();
-        if (!direct)
+        var reaches = asks.Select(a => (eta.UnitReachMeters(a.HorizonSeconds) * 1.01) + 10).ToArray();
+        var plane = copy ? Plane.Around(probes.Select(p => demand[p.I].Location.Lat), reaches.Max()) : null;
+        if (plane is not null)
         {
-            await using var copy = new NpgsqlCommand(EligibleUnitsSql, connection, transaction);
-            copy.Parameters.AddWithValue("cutoff", cutoff);
-            copy.Parameters.AddWithValue("caps", capabilities);
-            await copy.ExecuteNonQueryAsync(ct);
+            await using var eligible = new NpgsqlCommand(EligibleUnitsSql, connection, transaction);
+            eligible.Parameters.AddWithValue("cutoff", cutoff);
+            eligible.Parameters.AddWithValue("caps", asks.Select(a => a.Capability).Distinct().ToArray());
+            eligible.Parameters.AddWithValue("coslat", plane.CosLat);
+            await eligible.ExecuteNonQueryAsync(ct);
         }
 
-        var source = direct
-            ? $"{UnitLocationsTable.Name} u where u.status = '{nameof(UnitStatus.Available)}' and (u.position_at is null or u.position_at >= @cutoff) and"
-            : "coverage_units u where";
-        // A margin over the farthest reach: distances on the ellipsoid, and ETAs rounded to the second.
-        var reaches = asks.Select(a => (eta.UnitReachMeters(a.HorizonSeconds) * 1.01) + 10).ToArray();
-        var travels = Enum.GetValues<UnitKind>().Select(eta.UnitTravel).ToList();
+        var rounds = new Rounds(eta, connection, transaction, asks, demand, reaches, cutoff, plane);
+        var soonest = await rounds.SoonestAsync(probes, taken.ToHashSet(), ct);
+        await transaction.CommitAsync(ct);
+        return soonest;
+    }
 
-        var found = new Dictionary<(int, int), List<Candidate>>();
-        var open = asks.SelectMany((_, a) => demand.Select((_, i) => (a, i))).ToList();
-        // Straight from unit_locations, a nearest-first scan walks past every unit that cannot count (busy, stale, other
-        // capabilities): when many per point are wanted (a dispatch's cost: the units it takes and two more), small
-        // demands measure every eligible unit within reach at once instead (city, 28 points: coverage 55 ms p50 nearest
-        // first vs 191 ms; a proposal's cost 731 ms vs 367 ms).
-        foreach (var limit in (direct && perPoint > 2 ? [] : Rounds).Select(n => (int?)Math.Max(n, perPoint + 6)).Append(null))
+    /// <summary>Nearest units fetched per probe in the first round, and in the second for the probes the first left open.</summary>
+    private static readonly int[] FirstRounds = [8, 48];
+
+    /// <summary>
+    /// The geodesic (ellipsoid) distance over the distance the index orders by is at least this: WGS 84 departs from
+    /// PostGIS's mean sphere by under 0.6%, and <see cref="Plane"/> never lengthens the sphere's distances. A unit the
+    /// nearest-first scan has not reached yet is at least this fraction of the farthest one it has reached away.
+    /// </summary>
+    private const double TrueOverOrdered = 0.99;
+
+    private const double EarthRadius = 6_371_008.8;
+
+    /// <summary>
+    /// Longitude and latitude drawn flat (metres), with the east-west scale of the latitude farthest from the equator
+    /// that a probe can reach: east-west distances shrink a little towards the equator and none lengthens, so the
+    /// planar distance never exceeds the sphere's, and a nearest-first scan on it can be bounded.
+    /// </summary>
+    private sealed record Plane(double CosLat)
+    {
+        public static Plane Around(IEnumerable<double> latitudes, double reachMeters)
         {
-            if (open.Count == 0)
+            var farthest = latitudes.Max(Math.Abs) + (reachMeters / EarthRadius * 180 / Math.PI);
+            return new Plane(Math.Cos(Math.Min(farthest, 89) * Math.PI / 180));
+        }
+    }
+
+    private sealed class Rounds(
+        EtaModel eta, NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<CoverageAsk> asks,
+        IReadOnlyList<DemandPoint> demand, double[] reaches, DateTimeOffset cutoff, Plane? plane)
+    {
+        /// <summary>
+        /// Per probe, its two soonest units within reach (fewer where there are fewer), soonest first, with every unit and
+        /// without the taken ones. Each probe walks an index nearest first for a few units and measures only those on
+        /// the ellipsoid; it is settled when no unit farther away could arrive sooner than its second soonest, with and
+        /// without the taken units (the fastest kind at the farthest distance, less the margin of
+        /// <see cref="TrueOverOrdered"/>), or within the horizon. The probes left open are asked again with more units,
+        /// and finally for every unit within reach.
+        /// </summary>
+        public async Task<Dictionary<Probe, Soonest>> SoonestAsync(IReadOnlyList<Probe> probes, HashSet<Guid> taken, CancellationToken ct)
+        {
+            var travels = Enum.GetValues<UnitKind>().Select(eta.UnitTravel).ToList();
+            var found = new Dictionary<Probe, Soonest>();
+            var open = probes;
+            foreach (var limit in FirstRounds.Select(n => (int?)n).Append(null))
             {
-                break;
+                if (open.Count == 0)
+                {
+                    break;
+                }
+
+                var (round, farthest) = await NearestAsync(open, limit, ct);
+                var stillOpen = new List<Probe>();
+                foreach (var probe in open)
+                {
+                    var list = round.GetValueOrDefault(probe, []);
+                    // SQL ordered by the index's distance; the answer is in the model's whole seconds.
+                    list.Sort((x, y) => (x.EtaSeconds, x.Meters, x.UnitId).CompareTo((y.EtaSeconds, y.Meters, y.UnitId)));
+                    var left = taken.Count == 0 ? list : list.Where(c => !taken.Contains(c.UnitId)).ToList();
+                    if (limit is { } max && list.Count >= max)
+                    {
+                        // The soonest any unit not yet reached could arrive (it is at least this far, of the fastest kind).
+                        var beyond = TrueOverOrdered * farthest[probe];
+                        var soonestBeyond = travels.Min(t => t.TurnoutSeconds + (beyond * eta.DetourFactor / (t.SpeedKmh / 3.6)));
+                        var horizon = asks[probe.A].HorizonSeconds;
+                        int Needed(List<Candidate> soonest) => soonest.Count >= 2 ? Math.Min(soonest[1].EtaSeconds, horizon) : horizon;
+                        if (soonestBeyond - 1 <= Math.Max(Needed(list), Needed(left)))
+                        {
+                            stillOpen.Add(probe);
+                            continue;
+                        }
+                    }
+
+                    found[probe] = new Soonest(list.Count > 2 ? list[..2] : list, left.Count > 2 ? left[..2] : left);
+                }
+
+                open = stillOpen;
             }
 
+            return found;
+        }
+
+        /// <summary>Per probe, its nearest <paramref name="limit"/> eligible units within reach (every one when null), and the index's distance of the farthest.</summary>
+        private async Task<(Dictionary<Probe, List<Candidate>> Units, Dictionary<Probe, double> Farthest)> NearestAsync(
+            IReadOnlyList<Probe> open, int? limit, CancellationToken ct)
+        {
             // The limit stays a literal: with LIMIT $n a generic plan can fall back to a sequential scan.
-            var sql = $"""
-                with probes(a, i, cap, reach, g) as (
-                  select t.a, t.i, t.cap, t.reach, ST_SetSRID(ST_MakePoint(t.lon, t.lat), 4326)::geography
-                  from unnest(@as::int[], @is::int[], @caps::text[], @reaches::float8[], @lons::float8[], @lats::float8[]) t(a, i, cap, reach, lon, lat))
-                select p.a, p.i, b.id, b.kind, ST_Distance(b.location, p.g), b.sphere
-                from probes p cross join lateral (
-                  select u.id, u.kind, u.location, u.location <-> p.g as sphere from {source}
-                  ST_DWithin(u.location, p.g, p.reach) and p.cap = any(u.capabilities)
-                  {(limit is { } n ? $"order by u.location <-> p.g limit {n.ToString(CultureInfo.InvariantCulture)}" : "")}) b
-                """;
+            var nearest = limit is { } n ? $"order by ordered limit {n.ToString(CultureInfo.InvariantCulture)}" : "";
+            var sql = plane is null
+                ? $"""
+                    {ProbesSql}
+                    select p.a, p.i, b.id, b.kind, ST_Distance(b.location, p.g), b.ordered
+                    from probes p cross join lateral (
+                      select u.id, u.kind, u.location, u.location <-> p.g as ordered from {UnitLocationsTable.Name} u
+                      where u.status = '{nameof(UnitStatus.Available)}' and (u.position_at is null or u.position_at >= @cutoff)
+                        and ST_DWithin(u.location, p.g, p.reach) and p.cap = any(u.capabilities)
+                      {nearest}) b
+                    """
+                : $"""
+                    {ProbesSql}
+                    select p.a, p.i, b.id, b.kind, ST_Distance(b.location, p.g), b.ordered
+                    from probes p cross join lateral (
+                      select u.id, u.kind, u.location, u.plane <-> p.plane as ordered from coverage_units u
+                      where u.plane <@ box(point(p.plane[0] - p.reach / {TrueOverOrdered}, p.plane[1] - p.reach / {TrueOverOrdered}),
+                                           point(p.plane[0] + p.reach / {TrueOverOrdered}, p.plane[1] + p.reach / {TrueOverOrdered}))
+                        and p.cap = any(u.capabilities)
+                        {(limit is null ? "and ST_DWithin(u.location, p.g, p.reach)" : "")}
+                      {nearest}) b
+                    """;
             await using var command = new NpgsqlCommand(sql, connection, transaction);
-            command.Parameters.AddWithValue("as", open.Select(p => p.a).ToArray());
-            command.Parameters.AddWithValue("is", open.Select(p => p.i).ToArray());
-            command.Parameters.AddWithValue("caps", open.Select(p => asks[p.a].Capability).ToArray());
-            command.Parameters.AddWithValue("reaches", open.Select(p => reaches[p.a]).ToArray());
-            command.Parameters.AddWithValue("lons", open.Select(p => demand[p.i].Location.Lon).ToArray());
-            command.Parameters.AddWithValue("lats", open.Select(p => demand[p.i].Location.Lat).ToArray());
+            command.Parameters.AddWithValue("as", open.Select(p => p.A).ToArray());
+            command.Parameters.AddWithValue("is", open.Select(p => p.I).ToArray());
+            command.Parameters.AddWithValue("caps", open.Select(p => asks[p.A].Capability).ToArray());
+            command.Parameters.AddWithValue("reaches", open.Select(p => reaches[p.A]).ToArray());
+            command.Parameters.AddWithValue("lons", open.Select(p => demand[p.I].Location.Lon).ToArray());
+            command.Parameters.AddWithValue("lats", open.Select(p => demand[p.I].Location.Lat).ToArray());
+            command.Parameters.AddWithValue("coslat", plane?.CosLat ?? 1);
             command.Parameters.AddWithValue("cutoff", cutoff);
 
-            var round = new Dictionary<(int, int), List<Candidate>>();
-            var farthest = new Dictionary<(int, int), double>();
-            await using (var reader = await command.ExecuteReaderAsync(ct))
+            var round = new Dictionary<Probe, List<Candidate>>();
+            var farthest = new Dictionary<Probe, double>();
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
             {
-                while (await reader.ReadAsync(ct))
+                var key = new Probe(reader.GetInt32(0), reader.GetInt32(1));
+                var meters = reader.GetDouble(4);
+                var candidate = new Candidate(reader.GetGuid(2), meters, eta.UnitSeconds(Enum.Parse<UnitKind>(reader.GetString(3)), meters));
+                if (!round.TryGetValue(key, out var list))
                 {
-                    var key = (reader.GetInt32(0), reader.GetInt32(1));
-                    var meters = reader.GetDouble(4);
-                    var candidate = new Candidate(reader.GetGuid(2), meters, eta.UnitSeconds(Enum.Parse<UnitKind>(reader.GetString(3)), meters));
-                    if (!round.TryGetValue(key, out var list))
-                    {
-                        round[key] = list = [];
-                    }
-
-                    list.Add(candidate);
-                    farthest[key] = Math.Max(farthest.GetValueOrDefault(key), reader.GetDouble(5));
+                    round[key] = list = [];
                 }
+
+                list.Add(candidate);
+                farthest[key] = Math.Max(farthest.GetValueOrDefault(key), reader.GetDouble(5));
             }
 
-            var stillOpen = new List<(int a, int i)>();
-            foreach (var probe in open)
-            {
-                var list = round.GetValueOrDefault(probe, []);
-                // SQL ordered by sphere distance; the answer is in the model's whole seconds.
-                list.Sort((x, y) => (x.EtaSeconds, x.Meters, x.UnitId).CompareTo((y.EtaSeconds, y.Meters, y.UnitId)));
-                if (limit is { } max && list.Count >= max)
-                {
-                    // The soonest any unit not yet reached could arrive (it is at least this far, of the fastest kind).
-                    var beyond = SpheroidOverSphere * farthest[probe];
-                    var soonestBeyond = travels.Min(t => t.TurnoutSeconds + (beyond * eta.DetourFactor / (t.SpeedKmh / 3.6)));
-                    var needed = list.Count >= perPoint ? Math.Min(list[perPoint - 1].EtaSeconds, asks[probe.a].HorizonSeconds) : asks[probe.a].HorizonSeconds;
-                    if (soonestBeyond - 1 <= needed)
-                    {
-                        stillOpen.Add(probe);
-                        continue;
-                    }
-                }
-
-                if (list.Count > 0)
-                {
-                    found[probe] = list.Count > perPoint ? list[..perPoint] : list;
-                }
-            }
-
-            open = stillOpen;
+            return (round, farthest);
         }
-
-        await transaction.CommitAsync(ct);
-        return found;
     }
+
+    private static readonly string ProbesSql = $"""
+        with probes(a, i, cap, reach, g, plane) as (
+          select t.a, t.i, t.cap, t.reach, ST_SetSRID(ST_MakePoint(t.lon, t.lat), 4326)::geography,
+                 point({EarthRadius.ToString(CultureInfo.InvariantCulture)} * radians(t.lon) * @coslat, {EarthRadius.ToString(CultureInfo.InvariantCulture)} * radians(t.lat))
+          from unnest(@as::int[], @is::int[], @caps::text[], @reaches::float8[], @lons::float8[], @lats::float8[]) t(a, i, cap, reach, lon, lat))
+        """;
 
     private static readonly string EligibleUnitsSql = $"""
         create temporary table coverage_units on commit drop as
-          select u.id, u.kind, u.capabilities, u.location from {UnitLocationsTable.Name} u
+          select u.id, u.kind, u.capabilities, u.location,
+                 point({EarthRadius.ToString(CultureInfo.InvariantCulture)} * radians(ST_X(u.location::geometry)) * @coslat,
+                       {EarthRadius.ToString(CultureInfo.InvariantCulture)} * radians(ST_Y(u.location::geometry))) as plane
+          from {UnitLocationsTable.Name} u
           where u.status = '{nameof(UnitStatus.Available)}' and (u.position_at is null or u.position_at >= @cutoff) and u.capabilities && @caps::text[];
-        create index on coverage_units using gist (location);
+        create index on coverage_units using spgist (plane quad_point_ops);
         analyze coverage_units;
         """;
+
+    private readonly record struct Probe(int A, int I);
+
+    /// <summary>A probe's two soonest units with every unit, and without the units a dispatch takes.</summary>
+    private sealed record Soonest(List<Candidate> Before, List<Candidate> After)
+    {
+        public static readonly Soonest None = new([], []);
+    }
 
     private sealed record Candidate(Guid UnitId, double Meters, int EtaSeconds);
 }
