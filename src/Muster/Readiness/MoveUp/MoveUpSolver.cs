@@ -11,6 +11,10 @@ public sealed class MoveUpOptions
     /// <summary>How long CP-SAT may search; past it the best answer found is given with its gap to the bound.</summary>
     public TimeSpan TimeLimit { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Solve the linear relaxation first (GLOP), whose moves are often the optimum and whose bound proves
+    /// CP-SAT's answer; off, CP-SAT alone.</summary>
+    public bool Relaxation { get; set; } = true;
+
     /// <summary>CP-SAT's parallel workers.</summary>
     public int Workers { get; set; } = 2;
 
@@ -31,8 +35,10 @@ public sealed class MoveUpOptions
 /// Solves <see cref="MoveUpProblem"/>: the maximal covering location problem with relocations. The model keeps only
 /// what can change: a point covered by more units than may move is always covered, one no move can reach and no unit
 /// covers is never covered, and a (unit, post) pair is kept only if the post reaches a point that can change and the
-/// unit does not cover already. The integer program (CP-SAT) maximises the covered weight and, among equal answers,
-/// the shortest total travel. When the pairs are too many, greedy moves with a proven bound.
+/// unit does not cover already. Its linear relaxation (<see cref="MoveUpRelaxation"/>) is solved first: when it comes
+/// out whole, its moves are the optimum. Otherwise the integer program (CP-SAT) maximises the covered weight and, among
+/// equal answers, the shortest total travel, and its answer is proven optimal when CP-SAT proves it or when it reaches
+/// the relaxation's bound. When the pairs are too many, greedy moves with a proven bound.
 /// </summary>
 public static class MoveUpSolver
 {
@@ -59,11 +65,24 @@ public static class MoveUpSolver
                 MoveUpMethod.Greedy, reduced.PairCount, reduced.Points.Count, clock.Elapsed);
         }
 
-        var (moves, optimal, upper) = Exact(problem, reduced, greedy, options);
+        // The relaxation first: it bounds every answer, and often its moves are the answer. What lies outside the model
+        // is covered, or not, whatever moves.
+        var fixedWeight = before - reduced.Points.Where(i => reduced.Coverers[i].Count > 0).Sum(i => problem.Weights[i]);
+        var relaxed = options.Relaxation ? MoveUpRelaxation.Solve(problem, reduced, options.TimeLimit) : (double.PositiveInfinity, null);
+        var ceiling = fixedWeight + relaxed.Bound;
+        bool Reaches(double covered) => covered >= ceiling - MoveUpRelaxation.Tolerance(ceiling);
+        if (relaxed.Whole is { } whole && MoveUpCoverage.CoveredWeight(problem, whole) is var best && Reaches(best))
+        {
+            return new MoveUpSolution(Ordered(problem, whole), total, before, best, best, true, MoveUpMethod.Exact, reduced.PairCount,
+                reduced.Points.Count, clock.Elapsed);
+        }
+
+        var left = options.TimeLimit - clock.Elapsed;
+        var (moves, optimal, upper) = Exact(problem, reduced, greedy, options, left > TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1), fixedWeight, Reaches);
         var covered = MoveUpCoverage.CoveredWeight(problem, moves);
         if (!optimal)
         {
-            upper = Math.Min(upper, GreedyBound(problem, reduced, before));
+            upper = Math.Min(Math.Min(upper, ceiling), GreedyBound(problem, reduced, before));
         }
 
         return new MoveUpSolution(Ordered(problem, moves), total, before, covered, optimal ? covered : Math.Max(covered, upper),
@@ -71,7 +90,7 @@ public static class MoveUpSolver
     }
 
     private static (IReadOnlyList<Move> Moves, bool Optimal, double UpperBound) Exact(
-        MoveUpProblem problem, Reduced reduced, IReadOnlyList<Move> hint, MoveUpOptions options)
+        MoveUpProblem problem, Reduced reduced, IReadOnlyList<Move> hint, MoveUpOptions options, TimeSpan limit, double fixedWeight, Func<double, bool> atBound)
     {
         var model = new CpModel();
         var pairs = reduced.Pairs;
@@ -102,8 +121,7 @@ public static class MoveUpSolver
         }
         var byReach = Enumerable.Range(0, pairs.Count).ToLookup(j => pairs[j].Reach);
         var maxWeight = reduced.Points.Max(i => problem.Weights[i]);
-        var maxTravel = (long)pairs.Max(p => p.EtaSeconds) * problem.MaxMoves + 1;
-        var objective = new List<(IntVar Var, long Coefficient)>();
+        var weights = new List<(IntVar Var, long Coefficient)>();
         foreach (var i in reduced.Points)
         {
             // y ≤ (units covering i that stay) + (moves to a post that reaches i)
@@ -127,33 +145,77 @@ public static class MoveUpSolver
 
             var terms = coefficients.Where(c => c.Value != 0).ToList();
             model.Add(y + LinearExpr.WeightedSum(terms.Select(c => x[c.Key]), terms.Select(c => c.Value)) <= reduced.Coverers[i].Count);
-            objective.Add((y, Math.Max(1, (long)Math.Round(problem.Weights[i] / maxWeight * Scale)) * maxTravel));
+            weights.Add((y, Math.Max(1, (long)Math.Round(problem.Weights[i] / maxWeight * Scale))));
         }
 
-        objective.AddRange(pairs.Select((p, j) => ((IntVar)x[j], -(long)p.EtaSeconds)));
-        model.Maximize(LinearExpr.WeightedSum(objective.Select(o => o.Var), objective.Select(o => o.Coefficient)));
-        var hinted = hint.Select(m => (m.Unit, m.Reach)).ToHashSet();
+        var covered = LinearExpr.WeightedSum(weights.Select(w => w.Var), weights.Select(w => w.Coefficient));
+        Hint(model, x, pairs, hint);
+
+        // First the covered weight alone, stopped as soon as it meets the relaxation's bound (nothing covers more); the
+        // greedy answer may meet it already.
+        var clock = Stopwatch.StartNew();
+        var chosen = hint.ToList();
+        if (!atBound(MoveUpCoverage.CoveredWeight(problem, chosen)))
+        {
+            model.Maximize(covered);
+            var first = Solver(options, limit);
+            var status = first.Solve(model, new StopAtBound(pairs, x, moves => atBound(MoveUpCoverage.CoveredWeight(problem, moves))));
+            if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
+            {
+                return (hint, false, double.PositiveInfinity);
+            }
+
+            chosen = pairs.Where((_, j) => first.BooleanValue(x[j])).ToList();
+            if (status != CpSolverStatus.Optimal && !atBound(MoveUpCoverage.CoveredWeight(problem, chosen)))
+            {
+                return (chosen, false, fixedWeight + (first.BestObjectiveBound / Scale * maxWeight * 1.000001));
+            }
+        }
+
+        // Then, keeping that weight, the shortest travel: proven when there is time, else the shortest found.
+        var weight = MoveUpCoverage.CoveredWeight(problem, chosen);
+        var reached = MoveUpCoverage.CoveredPoints(problem, chosen);
+        model.Add(covered >= weights.Where((_, k) => reached.Contains(reduced.Points[k])).Sum(w => w.Coefficient));
+        model.Minimize(LinearExpr.WeightedSum(x, pairs.Select(p => (long)p.EtaSeconds)));
+        model.ClearHints();
+        Hint(model, x, pairs, chosen);
+        var left = limit - clock.Elapsed;
+        var second = Solver(options, left > TimeSpan.FromSeconds(0.5) ? left : TimeSpan.FromSeconds(0.5));
+        if (second.Solve(model) is CpSolverStatus.Optimal or CpSolverStatus.Feasible
+            && pairs.Where((_, j) => second.BooleanValue(x[j])).ToList() is var shorter
+            && MoveUpCoverage.CoveredWeight(problem, shorter) >= weight - MoveUpRelaxation.Tolerance(weight))
+        {
+            chosen = shorter;
+        }
+
+        return (chosen, true, MoveUpCoverage.CoveredWeight(problem, chosen));
+    }
+
+    private static CpSolver Solver(MoveUpOptions options, TimeSpan limit) => new()
+    {
+        StringParameters = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"max_time_in_seconds:{limit.TotalSeconds} num_workers:{Math.Max(1, options.Workers)} random_seed:1"),
+    };
+
+    private static void Hint(CpModel model, BoolVar[] x, List<Move> pairs, IEnumerable<Move> moves)
+    {
+        var hinted = moves.Select(m => (m.Unit, m.Reach)).ToHashSet();
         for (var j = 0; j < pairs.Count; j++)
         {
             model.AddHint(x[j], hinted.Contains((pairs[j].Unit, pairs[j].Reach)));
         }
+    }
 
-        var solver = new CpSolver
+    /// <summary>Stops CP-SAT at the first answer that reaches the relaxation's bound: it cannot be bettered.</summary>
+    private sealed class StopAtBound(List<Move> pairs, BoolVar[] x, Func<List<Move>, bool> reached) : CpSolverSolutionCallback
+    {
+        public override void OnSolutionCallback()
         {
-            StringParameters = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"max_time_in_seconds:{options.TimeLimit.TotalSeconds} num_workers:{Math.Max(1, options.Workers)} random_seed:1"),
-        };
-        var status = solver.Solve(model);
-        if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
-        {
-            return (hint, false, double.PositiveInfinity);
+            if (reached(pairs.Where((_, j) => BooleanValue(x[j])).ToList()))
+            {
+                StopSearch();
+            }
         }
-
-        var chosen = pairs.Where((_, j) => solver.BooleanValue(x[j])).ToList();
-        var fixedWeight = MoveUpCoverage.CoveredWeight(problem, []) - reduced.Points.Where(i => reduced.Coverers[i].Count > 0).Sum(i => problem.Weights[i]);
-        var boundScaled = (solver.BestObjectiveBound + maxTravel) / maxTravel;
-        var upper = fixedWeight + (boundScaled / Scale * maxWeight * 1.000001);
-        return (chosen, status == CpSolverStatus.Optimal, upper);
     }
 
     /// <summary>
@@ -270,108 +332,5 @@ public static class MoveUpSolver
         var dLon = (a.Lon - b.Lon) * Math.Cos(a.Lat * Math.PI / 180);
         var dLat = a.Lat - b.Lat;
         return (dLon * dLon) + (dLat * dLat);
-    }
-
-    /// <summary>What can change: the points whose coverage depends on the moves, and the moves that may help.</summary>
-    private sealed class Reduced
-    {
-        public required List<int> Points { get; init; }
-
-        /// <summary>The useful (unit, post) pairs; empty when there are more than the integer program takes (<see cref="PairCount"/>).</summary>
-        public required List<Move> Pairs { get; init; }
-
-        public required long PairCount { get; init; }
-
-        public required List<int>[] Coverers { get; init; }
-
-        public required List<int>[] ReachesOf { get; init; }
-
-        public required List<int> Movers { get; init; }
-
-        public required List<int> UsefulReaches { get; init; }
-
-        public static Reduced Of(MoveUpProblem problem, int maxPairs)
-        {
-            var n = problem.Weights.Count;
-            var coverers = Enumerable.Range(0, n).Select(_ => new List<int>()).ToArray();
-            for (var u = 0; u < problem.Units.Count; u++)
-            {
-                foreach (var i in problem.Units[u].Covers.Distinct())
-                {
-                    coverers[i].Add(u);
-                }
-            }
-
-            // A point covered by more units than may move stays covered; only the others can change.
-            var open = Enumerable.Range(0, n).Select(i => problem.Weights[i] > 0 && coverers[i].Count <= problem.MaxMoves).ToArray();
-            var unitsOfKind = Enumerable.Range(0, problem.Units.Count).ToLookup(u => problem.Units[u].Kind);
-            var pairs = new List<Move>();
-            var usefulReaches = new List<int>();
-            var movers = new HashSet<int>();
-            long pairCount = 0;
-            for (var r = 0; r < problem.Reaches.Count; r++)
-            {
-                var reachable = problem.Reaches[r].Covers.Where(i => open[i]).ToList();
-                if (reachable.Count == 0)
-                {
-                    continue;
-                }
-
-                var anyUncovered = reachable.Any(i => coverers[i].Count == 0);
-                var useful = false;
-                foreach (var u in unitsOfKind[problem.Reaches[r].Kind])
-                {
-                    // A move helps only by reaching a point the unit does not cover where it stands. Past the integer
-                    // program's size, pairs are only counted: the travel times are measured for the greedy's picks alone.
-                    if (!anyUncovered && reachable.All(i => coverers[i].Contains(u)))
-                    {
-                        continue;
-                    }
-
-                    if (pairCount < maxPairs)
-                    {
-                        if (problem.Travel(u, r) is not { } eta)
-                        {
-                            continue;
-                        }
-
-                        pairs.Add(new Move(u, r, eta));
-                    }
-
-                    pairCount++;
-                    movers.Add(u);
-                    useful = true;
-                }
-
-                if (useful)
-                {
-                    usefulReaches.Add(r);
-                }
-            }
-
-            if (pairCount > maxPairs)
-            {
-                pairs.Clear();
-            }
-
-            var mover = movers;
-            var reachesOf = Enumerable.Range(0, n).Select(_ => new List<int>()).ToArray();
-            foreach (var r in usefulReaches)
-            {
-                foreach (var i in problem.Reaches[r].Covers.Distinct())
-                {
-                    reachesOf[i].Add(r);
-                }
-            }
-
-            // A point also covered by a unit that cannot usefully move stays covered.
-            var points = Enumerable.Range(0, n)
-                .Where(i => open[i] && coverers[i].All(mover.Contains) && (coverers[i].Count > 0 || reachesOf[i].Count > 0))
-                .ToList();
-            return new Reduced
-            {
-                Points = points, Pairs = pairs, PairCount = pairCount, Coverers = coverers, ReachesOf = reachesOf, Movers = movers.Order().ToList(), UsefulReaches = usefulReaches,
-            };
-        }
     }
 }
