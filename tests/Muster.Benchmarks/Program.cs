@@ -59,6 +59,13 @@ public static class BenchmarkProgram
             var generator = new ScaleGenerator(store, app.Services.GetRequiredService<NpgsqlDataSource>(), TimeProvider.System);
             await using var raw = NpgsqlDataSource.Create(database.ConnectionString);
 
+            if (args.Contains("--nearest-only"))
+            {
+                await NearestRows.GenerateAndRunAsync(app, client, generator, raw, report, quick ? 300 : 1_000, WarmUp * 5, Say);
+                Console.Write(report.Markdown());
+                return;
+            }
+
             MoveUpRows.Add(report, quick, Say);
             if (args.Contains("--moveup-only"))
             {
@@ -69,13 +76,6 @@ public static class BenchmarkProgram
             if (args.Contains("--trivial-only"))
             {
                 await TrivialAsync(client, report, duration);
-                Console.Write(report.Markdown());
-                return;
-            }
-
-            if (args.Contains("--nearest-only"))
-            {
-                await NearestRows.GenerateAndRunAsync(app, client, generator, raw, report, quick ? 300 : 1_000, WarmUp * 5, Say);
                 Console.Write(report.Markdown());
                 return;
             }
