@@ -92,8 +92,8 @@ public sealed class UnitFinder(NpgsqlDataSource database, IQuerySession session,
             select * from candidates c
             order by not {Fresh("c")}, {eta.UnitSecondsSql("c.kind", "c.distance")}, c.distance, c.id limit {kText}
             """;
-        return await QueryAsync(sql, $"not {Fresh("l")}, {eta.UnitSecondsSql("l.kind", "l.distance")}, l.distance, l.id", near, scope, detail, command =>
-            command.Parameters.AddWithValue("kinds", Enum.GetNames<UnitKind>()), ct);
+        return await QueryAsync(sql, $"not {Fresh("l")}, {eta.UnitSecondsSql("l.kind", "l.distance")}, l.distance, l.id", near, scope, detail, parameters =>
+            parameters.AddWithValue("kinds", Enum.GetNames<UnitKind>()), ct);
     }
 
     /// <summary>Units within <paramref name="radiusMeters"/> of a point, nearest first.</summary>
@@ -102,7 +102,7 @@ public sealed class UnitFinder(NpgsqlDataSource database, IQuerySession session,
             select {Columns} from {UnitLocationsTable.Name} u
             where ST_DWithin(u.location, @point, @radius) and {Filter(scope)}
             order by distance, u.id limit {MaxWithin}
-            """, "l.distance, l.id", center, scope, UnitDetail.Document, command => command.Parameters.AddWithValue("radius", radiusMeters), ct);
+            """, "l.distance, l.id", center, scope, UnitDetail.Document, parameters => parameters.AddWithValue("radius", radiusMeters), ct);
 
     /// <summary>Units inside an area (a polygon in WGS84), nearest to its centre first.</summary>
     public Task<IReadOnlyList<UnitDistance>> InAreaAsync(Polygon area, UnitScope scope, CancellationToken ct)
@@ -113,7 +113,7 @@ public sealed class UnitFinder(NpgsqlDataSource database, IQuerySession session,
             select {Columns} from {UnitLocationsTable.Name} u
             where ST_Covers(@area::geography, u.location) and {Filter(scope)}
             order by distance, u.id limit {MaxWithin}
-            """, "l.distance, l.id", centre, scope, UnitDetail.Document, command => command.Parameters.AddWithValue("area", area), ct);
+            """, "l.distance, l.id", centre, scope, UnitDetail.Document, parameters => parameters.AddWithValue("area", area), ct);
     }
 
     /// <summary>The capability tags in use, with how many units carry each, most common first (only those
@@ -138,26 +138,35 @@ public sealed class UnitFinder(NpgsqlDataSource database, IQuerySession session,
     /// document is dropped. The ETA is reckoned here from the kind and the distance, as everywhere.
     /// </summary>
     private async Task<IReadOnlyList<UnitDistance>> QueryAsync(
-        string sql, string order, GeoPoint point, UnitScope scope, UnitDetail detail, Action<NpgsqlCommand> parameters, CancellationToken ct)
+        string sql, string order, GeoPoint point, UnitScope scope, UnitDetail detail, Action<NpgsqlParameterCollection> parameters, CancellationToken ct)
     {
         var documents = detail == UnitDetail.Document;
         var cutoff = time.GetUtcNow() - options.StaleAfter;
-        await using var command = database.CreateCommand($"""
+        var query = new NpgsqlBatchCommand($"""
             select l.id, l.distance, l.kind, l.position_at, l.agency_id, l.status, l.capabilities,
                    ST_Y(l.location::geometry), ST_X(l.location::geometry){(documents ? ", d.data" : "")}
             from ({sql}) as l
             {(documents ? $"join {DocumentTable} d on d.id = l.id" : "")}
             order by {order}
             """);
-        command.Parameters.AddWithValue("point", point.ToPoint());
-        command.Parameters.AddWithValue("cutoff", cutoff);
-        command.Parameters.AddWithValue("agency", NpgsqlTypes.NpgsqlDbType.Uuid, (object?)scope.AgencyId ?? DBNull.Value);
-        command.Parameters.AddWithValue("status", scope.Status?.ToString() ?? "");
-        command.Parameters.AddWithValue("capability", scope.Capability ?? "");
-        parameters(command);
+        query.Parameters.AddWithValue("point", point.ToPoint());
+        query.Parameters.AddWithValue("cutoff", cutoff);
+        query.Parameters.AddWithValue("agency", NpgsqlTypes.NpgsqlDbType.Uuid, (object?)scope.AgencyId ?? DBNull.Value);
+        query.Parameters.AddWithValue("status", scope.Status?.ToString() ?? "");
+        query.Parameters.AddWithValue("capability", scope.Capability ?? "");
+        parameters(query.Parameters);
 
+        // The statements are written to be planned once (literal limits, branches as one-time filters), but the
+        // planner, comparing estimates, keeps planning them anew for each call: about 2 ms of a long statement's
+        // planning, more than running it. Its generic plan is asked for within the statement's own transaction,
+        // sent in the same round trip.
+        await using var connection = await database.OpenConnectionAsync(ct);
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands = { new NpgsqlBatchCommand("begin"), new NpgsqlBatchCommand("set local plan_cache_mode = force_generic_plan"), query, new NpgsqlBatchCommand("commit") },
+        };
         var found = new List<UnitDistance>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
+        await using var reader = await batch.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
             var meters = reader.GetDouble(1);
