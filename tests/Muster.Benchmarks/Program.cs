@@ -8,7 +8,7 @@ using Muster.Scale;
 using Npgsql;
 
 // Measures the service side by side with baselines on one machine and prints a Markdown table.
-// dotnet run -c Release --project tests/Muster.Benchmarks -- [--quick] [--keep] [--coverage-only]
+// dotnet run -c Release --project tests/Muster.Benchmarks -- [--quick] [--keep] [--coverage-only] [--nearest-only]
 namespace Muster.Benchmarks;
 
 public static class BenchmarkProgram
@@ -59,6 +59,13 @@ public static class BenchmarkProgram
             var generator = new ScaleGenerator(store, app.Services.GetRequiredService<NpgsqlDataSource>(), TimeProvider.System);
             await using var raw = NpgsqlDataSource.Create(database.ConnectionString);
 
+            if (args.Contains("--nearest-only"))
+            {
+                await NearestRows.GenerateAndRunAsync(app, client, generator, raw, report, quick ? 300 : 1_000, WarmUp * 5, Say);
+                Console.Write(report.Markdown());
+                return;
+            }
+
             MoveUpRows.Add(report, quick, Say);
             if (args.Contains("--moveup-only"))
             {
@@ -104,11 +111,11 @@ public static class BenchmarkProgram
             // --- the province -----------------------------------------------------------------------------
             generated = await generator.GenerateAsync(province, Progress, CancellationToken.None);
             Say($"generated {province.Name}: {generated.Events:N0} events in {generated.Elapsed.TotalSeconds:N1} s ({generated.EventsPerSecond:N0} events/s)");
-            var census = await CheckCensusAsync(raw, province, "city + " + province.Name);
+            await CheckCensusAsync(raw, province, "city + " + province.Name);
             report.Add("generate province", $"{Report.F(generated.EventsPerSecond, "N0")} events/s", "", "",
                 $"{province.Name}: {province.Units:N0} units, {province.Depots:N0} depots × {province.ItemsPerDepot} items, {province.Experts:N0} expert teams: {generated.Events:N0} events in {Report.F(generated.Elapsed.TotalSeconds)} s");
 
-            await NearestAsync(client, raw, report, province, census.UnitLocations, quick ? 200 : 1_000);
+            await NearestRows.RunAsync(app, client, raw, report, province, quick ? 200 : 1_000, WarmUp * 5);
             incident = await ReportIncidentAsync(client, province);
             var (provinceP50, provinceP99, provinceN) = await ProposeAsync(client, incident, quick ? 20 : 60);
             report.Add("proposeDispatch province", $"p50 {Report.F(provinceP50)} ms, p99 {Report.F(provinceP99)} ms", "", "",
@@ -212,58 +219,6 @@ public static class BenchmarkProgram
             Console.Error.WriteLine($"  last proposal: {last!["proposal"]!["units"]!.AsArray().Count} units, " +
                 $"{last["proposal"]!["supplies"]!.AsArray().Count} supplies, {last["proposal"]!["experts"]!.AsArray().Count} experts");
             return (samples.P(0.5), samples.P(0.99), count);
-        }
-
-        static async Task NearestAsync(GraphQLClient client, NpgsqlDataSource raw, Report report, ScaleSpec spec, long units, int count)
-        {
-            var random = new Random(42);
-            var points = Enumerable.Range(0, count + (WarmUp * 5)).Select(_ => (
-                Lat: spec.Center.Lat + ((random.NextDouble() - 0.5) * spec.RadiusKm / 111.32),
-                Lon: spec.Center.Lon + ((random.NextDouble() - 0.5) * spec.RadiusKm / 90))).ToList();
-            const string query = "query($lat: Float!, $lon: Float!) { nearestUnits(near: { lat: $lat, lon: $lon }, first: 10) { distanceMeters unit { id name } } }";
-            var graph = new Samples();
-            for (var i = 0; i < points.Count; i++)
-            {
-                var variables = new { lat = points[i].Lat, lon = points[i].Lon };
-                var data = i < WarmUp * 5 ? await client.PostAsync(query, variables) : await graph.TimeAsync(() => client.PostAsync(query, variables));
-                if (data["nearestUnits"]!.AsArray().Count != 10)
-                {
-                    throw new InvalidOperationException($"nearestUnits did not answer 10: {data.ToJsonString()}");
-                }
-            }
-
-            var sql = $"select id, ST_Distance(location, q.p) from {Muster.Units.Locating.UnitLocationsTable.Name}, " +
-                      "(select ST_SetSRID(ST_MakePoint(@lon, @lat), 4326)::geography as p) q order by location <-> q.p limit 10";
-            var direct = new Samples();
-            for (var i = 0; i < points.Count; i++)
-            {
-                var point = points[i];
-                async Task<int> Once()
-                {
-                    await using var command = raw.CreateCommand(sql);
-                    command.Parameters.AddWithValue("lat", point.Lat);
-                    command.Parameters.AddWithValue("lon", point.Lon);
-                    await using var reader = await command.ExecuteReaderAsync();
-                    var n = 0;
-                    while (await reader.ReadAsync())
-                    {
-                        n++;
-                    }
-
-                    return n;
-                }
-
-                var rows = i < WarmUp * 5 ? await Once() : await direct.TimeAsync(Once);
-                if (rows != 10)
-                {
-                    throw new InvalidOperationException("the raw KNN query did not return 10 rows");
-                }
-            }
-
-            report.Add("nearestUnits", $"p50 {Report.F(graph.P(0.5), "N2")} ms, p99 {Report.F(graph.P(0.99), "N2")} ms",
-                $"p50 {Report.F(direct.P(0.5), "N2")} ms, p99 {Report.F(direct.P(0.99), "N2")} ms",
-                $"{Report.F(graph.P(0.5) / direct.P(0.5))}× / {Report.F(graph.P(0.99) / direct.P(0.99))}×",
-                $"k = 10 over {units:N0} units, {count} points, one client; GraphQL over HTTP vs the raw KNN query (order by location <-> p limit 10) through Npgsql");
         }
 
         static async Task AllocationAsync(BenchApp app, GraphQLClient client, NpgsqlDataSource raw, Report report, int requests, TimeSpan duration)

@@ -31,7 +31,7 @@ public static class UnitSpatialQueries
                     throw Invalid($"first must be between 1 and {UnitFinder.MaxNearest}, got {first}");
                 }
 
-                return await Finder(context).NearestAsync(context.GetArgument<GeoPoint>("near"), Scope(context), first, context.CancellationToken);
+                return await Finder(context).NearestAsync(context.GetArgument<GeoPoint>("near"), Scope(context), first, UnitSelection.Of(context), context.CancellationToken);
             });
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<UnitDistanceType>>>>("unitsWithin")

@@ -3,27 +3,32 @@ using Npgsql;
 
 namespace Muster.Spatial;
 
-/// <summary>The documents behind a spatial query that answers rows of (id uuid, metres double).</summary>
+/// <summary>The documents behind a spatial query that answers rows of (id uuid, distance double), in the same statement.</summary>
 public static class DistanceRows
 {
-    /// <summary>Runs <paramref name="command"/>, then loads the documents in one round trip, in the rows' order; a row without a document is dropped.</summary>
-    public static async Task<IReadOnlyList<(T Document, double Meters)>> LoadAsync<T>(
-        NpgsqlCommand command, IQuerySession session, Func<T, Guid> idOf, CancellationToken ct)
+    /// <summary>
+    /// Runs <paramref name="command"/> joined with the documents of its rows, in one round trip, nearest first (then by
+    /// id); a row without a document is dropped.
+    /// </summary>
+    public static async Task<IReadOnlyList<(T Document, double Meters)>> LoadAsync<T>(NpgsqlCommand command, IQuerySession session, CancellationToken ct)
         where T : notnull
     {
-        var rows = new List<(Guid Id, double Meters)>();
-        await using (var reader = await command.ExecuteReaderAsync(ct))
+        command.CommandText = $"""
+            select l.distance, d.data from ({command.CommandText}) as l
+            join {DocumentTable<T>(session)} d on d.id = l.id
+            order by l.distance, l.id
+            """;
+        var found = new List<(T, double)>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
         {
-            while (await reader.ReadAsync(ct))
-            {
-                rows.Add((reader.GetGuid(0), reader.GetDouble(1)));
-            }
+            found.Add((session.DocumentStore.Options.Serializer().FromJson<T>(reader, 1), reader.GetDouble(0)));
         }
 
-        var documents = (await session.LoadManyAsync<T>(ct, rows.Select(r => r.Id))).ToDictionary(idOf);
-        return rows
-            .Where(r => documents.ContainsKey(r.Id))
-            .Select(r => (documents[r.Id], r.Meters))
-            .ToList();
+        return found;
     }
+
+    /// <summary>The table Marten keeps the documents of <typeparamref name="T"/> in, schema-qualified, for a join.</summary>
+    public static string DocumentTable<T>(IQuerySession session) =>
+        session.DocumentStore.Options.FindOrResolveDocumentType(typeof(T)).TableName.QualifiedName;
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Muster.Units;
 
 namespace Muster.Spatial;
@@ -27,6 +28,26 @@ public sealed class EtaModel(EtaOptions options)
         Enum.GetValues<UnitKind>()
             .Select(kind => options.Units.GetValueOrDefault(kind) ?? EtaOptions.Fallback)
             .Max(travel => Math.Max(0, seconds - travel.TurnoutSeconds) * (travel.SpeedKmh / 3.6) / options.DetourFactor);
+
+    /// <summary>
+    /// <see cref="UnitSeconds"/> as a SQL expression (float8, a whole number) over a column holding the kind's name and
+    /// an expression in metres: the same double arithmetic in the same order, rounded half to even as
+    /// <see cref="Math.Round(double)"/> is, so SQL ranks exactly as this class would.
+    /// </summary>
+    public string UnitSecondsSql(string kindColumn, string metersSql) =>
+        "round(case " + kindColumn + " " +
+        string.Concat(Enum.GetValues<UnitKind>().Select(kind => $"when '{kind}' then {SecondsSql(UnitTravel(kind), metersSql)} ")) +
+        $"else {SecondsSql(EtaOptions.Fallback, metersSql)} end)";
+
+    /// <summary><see cref="UnitReachMeters"/> as a SQL expression over an expression in whole seconds.</summary>
+    public string UnitReachMetersSql(string secondsSql) =>
+        "greatest(" + string.Join(", ", Enum.GetValues<UnitKind>().Select(UnitTravel).Select(travel =>
+            $"greatest(0, ({secondsSql})::int - {travel.TurnoutSeconds.ToString(CultureInfo.InvariantCulture)})::float8 * ({Literal(travel.SpeedKmh)} / 3.6::float8) / {Literal(options.DetourFactor)}")) + ")";
+
+    private string SecondsSql(Travel travel, string metersSql) =>
+        $"({travel.TurnoutSeconds.ToString(CultureInfo.InvariantCulture)}::float8 + ({metersSql}) * {Literal(options.DetourFactor)} / ({Literal(travel.SpeedKmh)} / 3.6::float8))";
+
+    private static string Literal(double value) => value.ToString("R", CultureInfo.InvariantCulture) + "::float8";
 
     private int Seconds(Travel travel, double meters) =>
         (int)Math.Round(travel.TurnoutSeconds + meters * options.DetourFactor / (travel.SpeedKmh / 3.6));

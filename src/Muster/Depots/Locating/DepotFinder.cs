@@ -34,7 +34,7 @@ public sealed class DepotFinder(NpgsqlDataSource database, IQuerySession session
             """);
         command.Parameters.AddWithValue("point", near.ToPoint());
         command.Parameters.AddWithValue("agency", viewer.AgencyId ?? Guid.Empty);
-        var found = await DistanceRows.LoadAsync<Depot>(command, session, d => d.Id, ct);
+        var found = await DistanceRows.LoadAsync<Depot>(command, session, ct);
         return found.Select(f => new DepotDistance(f.Document, f.Meters)).ToList();
     }
 }

@@ -36,7 +36,7 @@ public sealed class ExpertFinder(NpgsqlDataSource database, IQuerySession sessio
         command.Parameters.AddWithValue("availability", scope.Availability?.ToString() ?? "");
         command.Parameters.AddWithValue("specialty", scope.Specialty ?? "");
 
-        var found = await DistanceRows.LoadAsync<Expert>(command, session, e => e.Id, ct);
+        var found = await DistanceRows.LoadAsync<Expert>(command, session, ct);
         return found
             .Select(f => new ExpertDistance(f.Document, f.Meters, eta.ExpertSeconds(f.Meters)))
             .OrderBy(e => e.EtaSeconds).ThenBy(e => e.DistanceMeters)
