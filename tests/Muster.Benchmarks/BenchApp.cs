@@ -28,6 +28,8 @@ public sealed class BenchApp : WebApplicationFactory<Program>
 
     public int Port { get; }
 
+    public string ConnectionString => _connectionString;
+
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
 
     /// <summary>What /bare answers; set to the bytes /graphql answers to <c>{ __typename }</c> before measuring.</summary>
