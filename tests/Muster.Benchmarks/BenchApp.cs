@@ -28,6 +28,8 @@ public sealed class BenchApp : WebApplicationFactory<Program>
 
     public int Port { get; }
 
+    public string ConnectionString => _connectionString;
+
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
 
     /// <summary>What /bare answers; set to the bytes /graphql answers to <c>{ __typename }</c> before measuring.</summary>
@@ -42,6 +44,11 @@ public sealed class BenchApp : WebApplicationFactory<Program>
             ["Logging:LogLevel:Default"] = "Warning",
             ["RateLimiting:Enabled"] = "false", // the rows measure the service, not its per-caller limit (200/s)
         };
+        if (Environment.GetEnvironmentVariable("MUSTER_BENCH_LOG_ALLOCATOR") == "1")
+        {
+            settings["Logging:LogLevel:Muster.Requests.Allocating.Allocator"] = "Debug"; // each batch: size, time deciding, time in all
+        }
+
         builder.UseEnvironment("Production");
         builder.UseContentRoot(ServiceFolder());
         foreach (var (key, value) in settings)

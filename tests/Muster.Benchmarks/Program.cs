@@ -8,7 +8,7 @@ using Muster.Scale;
 using Npgsql;
 
 // Measures the service side by side with baselines on one machine and prints a Markdown table.
-// dotnet run -c Release --project tests/Muster.Benchmarks -- [--quick] [--keep] [--coverage-only] [--nearest-only]
+// dotnet run -c Release --project tests/Muster.Benchmarks -- [--quick] [--keep] [--coverage-only] [--nearest-only] [--allocation-only]
 namespace Muster.Benchmarks;
 
 public static class BenchmarkProgram
@@ -66,6 +66,13 @@ public static class BenchmarkProgram
                 return;
             }
 
+            if (args.Contains("--allocation-only"))
+            {
+                await AllocationRows.RunAsync(app, client, raw, report, quick ? 1_500 : 5_000, duration, Say);
+                Console.Write(report.Markdown());
+                return;
+            }
+
             MoveUpRows.Add(report, quick, Say);
             if (args.Contains("--moveup-only"))
             {
@@ -105,7 +112,7 @@ public static class BenchmarkProgram
             report.Add("proposeDispatch city", $"p50 {Report.F(cityP50)} ms, p99 {Report.F(cityP99)} ms", "", "",
                 $"{cityN} proposals following the plan for a level II mine gas explosion: 5 capabilities × 2 units, 10 items × 50, 3 specialties × 1");
 
-            await AllocationAsync(app, client, raw, report, quick ? 1_500 : 5_000, duration);
+            await AllocationRows.RunAsync(app, client, raw, report, quick ? 1_500 : 5_000, duration, Say);
             await TrivialAsync(client, report, duration);
 
             // --- the province -----------------------------------------------------------------------------
@@ -219,100 +226,6 @@ public static class BenchmarkProgram
             Console.Error.WriteLine($"  last proposal: {last!["proposal"]!["units"]!.AsArray().Count} units, " +
                 $"{last["proposal"]!["supplies"]!.AsArray().Count} supplies, {last["proposal"]!["experts"]!.AsArray().Count} experts");
             return (samples.P(0.5), samples.P(0.99), count);
-        }
-
-        static async Task AllocationAsync(BenchApp app, GraphQLClient client, NpgsqlDataSource raw, Report report, int requests, TimeSpan duration)
-        {
-            const string item = "3110101";
-            const int lines = 100;
-            const int perLine = 250;
-            const int perRequest = 25;
-            await client.PostAsync("""
-                mutation { defineItem(input: { code: "3110101", name: "benchmark sandbags", unit: "bag", packSize: 1 }) { errors { code message } } }
-                """);
-            var agency = (await client.PostAsync("""
-                mutation { registerAgency(input: { name: "benchmark logistics", kind: OTHER }) { agency { id } errors { code message } } }
-                """))["registerAgency"]!["agency"]!["id"]!.GetValue<string>();
-            // 100 depots far from the generated area, each with one stock line of an item nobody else stocks.
-            for (var d = 0; d < lines; d++)
-            {
-                var depot = (await client.PostAsync("""
-                    mutation($name: String!, $agency: ID!, $lat: Float!, $lon: Float!) {
-                      registerDepot(input: { name: $name, agencyId: $agency, location: { lat: $lat, lon: $lon }, shared: true }) { depot { id } errors { code message } }
-                    }
-                    """, new { name = $"benchmark depot {d:D3}", agency, lat = 40.0 + (d / 10 * 0.01), lon = 116.0 + (d % 10 * 0.01) }))["registerDepot"]!["depot"]!["id"]!.GetValue<string>();
-                await client.PostAsync("""
-                    mutation($depot: ID!) { receiveStock(input: { depotId: $depot, itemCode: "3110101", quantity: 250, lot: "B1" }) { errors { code message } } }
-                    """, new { depot });
-            }
-
-            var ids = new System.Collections.Concurrent.ConcurrentQueue<string>();
-            await Task.WhenAll(Enumerable.Range(0, 8).Select(c => Task.Run(async () =>
-            {
-                for (var r = c; r < requests; r += 8)
-                {
-                    var data = await client.PostAsync("""
-                        mutation($lat: Float!, $lon: Float!) {
-                          requestSupplies(input: { lines: [{ itemCode: "3110101", quantity: 25 }], deliverTo: { lat: $lat, lon: $lon } }) { request { id } errors { code message } }
-                        }
-                        """, new { lat = 40.05 + (r % 7 * 0.001), lon = 116.05 });
-                    ids.Enqueue(data["requestSupplies"]!["request"]!["id"]!.GetValue<string>());
-                }
-            })));
-
-            var allocate = """{"query":"mutation($id: ID!) { allocateSupplyRequest(input: { requestId: $id }) { request { status } errors { code } } }","variables":{"id":"ID"}}""";
-            var conflicts = 0;
-            var (count, elapsed) = await Throughput.RunAsync(32, TimeSpan.FromMinutes(10), async (_, _) =>
-            {
-                if (!ids.TryDequeue(out var id))
-                {
-                    return false;
-                }
-
-                var answer = System.Text.Encoding.UTF8.GetString(await client.PostRawAsync("/graphql", allocate.Replace("\"ID\"", $"\"{id}\"", StringComparison.Ordinal)));
-                if (answer.Contains("\"errors\":[{", StringComparison.Ordinal))
-                {
-                    Interlocked.Increment(ref conflicts);
-                }
-
-                return true;
-            });
-
-            // Over-allocation: a line with more reserved than on hand, or reservations that the requests do not account for.
-            await using var check = raw.CreateCommand($"""
-                select count(*) filter (where reserved > on_hand), coalesce(sum(reserved), 0), coalesce(sum(on_hand), 0)
-                from {Muster.Supplies.Levels.StockLevelsTable.Name} where item_code = '{item}'
-                """);
-            await using var reader = await check.ExecuteReaderAsync();
-            await reader.ReadAsync();
-            var (overLines, reserved, onHand) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
-            await reader.DisposeAsync();
-            await using var sumRequests = raw.CreateCommand("""
-                select coalesce(sum((a->>'Quantity')::int), 0) from muster.mt_doc_supplyrequest r, jsonb_array_elements(r.data->'Allocations') a
-                """);
-            var allocated = Convert.ToInt64(await sumRequests.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-            var over = overLines + Math.Max(0, reserved - onHand) + Math.Abs(allocated - reserved);
-
-            // The baseline: 16 clients inserting single rows in a loop, each its own statement and commit.
-            await using (var create = raw.CreateCommand("create table bench_rows (id bigserial primary key, client int not null, at timestamptz not null default now())"))
-            {
-                await create.ExecuteNonQueryAsync();
-            }
-
-            var (inserts, insertElapsed) = await Throughput.RunAsync(16, duration, async (c, _) =>
-            {
-                await using var insert = raw.CreateCommand("insert into bench_rows (client) values (@c)");
-                insert.Parameters.AddWithValue("c", c);
-                await insert.ExecuteNonQueryAsync(CancellationToken.None);
-                return true;
-            });
-
-            var perSecond = count / elapsed.TotalSeconds;
-            var insertsPerSecond = inserts / insertElapsed.TotalSeconds;
-            report.Add("allocation", $"{Report.F(perSecond)} allocations/s, over-allocations {over}",
-                $"{Report.F(insertsPerSecond, "N0")} inserts/s", $"{Report.F(perSecond / insertsPerSecond, "N3")}",
-                $"32 clients, {count:N0} requests of {perRequest} from {lines} lines of {perLine} ({allocated:N0} reserved of {onHand:N0}; {conflicts} answered with an error); baseline: 16 clients, single-row insert loop");
-            _ = app;
         }
 
         static async Task TrivialAsync(GraphQLClient client, Report report, TimeSpan duration)

@@ -24,7 +24,7 @@ public static class RequestsModule
         var options = configuration.GetSection(RequestsOptions.Section).Get<RequestsOptions>() ?? new RequestsOptions();
         services.AddSingleton(options);
         services.AddScoped<StockCandidates>();
-        services.AddSingleton<AllocationGate>();
+        services.AddSingleton<Allocator>();
         services.AddHandlers(typeof(RequestsModule));
         services.AddQuartz(quartz => quartz.ScheduleJob<ReleaseUnshippedHolds>(
             trigger => trigger.WithIdentity("release-unshipped-holds", "requests")

@@ -11,6 +11,6 @@ public sealed class RequestsOptions
     /// <summary>How often the hold time-out job looks for such requests.</summary>
     public TimeSpan HoldCheckInterval { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Allocations one instance runs at once; see <see cref="Allocating.AllocationGate"/>.</summary>
-    public int AllocationConcurrency { get; set; } = 4;
+    /// <summary>The most allocations one instance decides and commits in one transaction; see <see cref="Allocating.Allocator"/>.</summary>
+    public int MaxAllocationBatch { get; set; } = 64;
 }

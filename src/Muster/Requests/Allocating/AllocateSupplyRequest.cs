@@ -49,4 +49,12 @@ public static class AllocateSupplyRequestDecision
         return new RequestChange(reservations,
             request.Status == SupplyRequestStatus.Requested ? [new SupplyRequestApproved(request.Id), allocated] : [allocated]);
     }
+
+    /// <summary>
+    /// Something is still missing while a candidate the read offered for it was not locked: others took from the locked
+    /// lines since the read, and the allocation should read again rather than fall short.
+    /// </summary>
+    public static bool ReadWasStale(RequestChange change, IReadOnlyList<StockCandidate> found, IReadOnlyDictionary<Guid, StockLine?> locked) =>
+        change.RequestEvents.OfType<SupplyRequestAllocated>().Single().Shortfalls
+            .Any(s => found.Any(c => c.ItemCode == s.ItemCode && !locked.ContainsKey(c.StockLineId)));
 }

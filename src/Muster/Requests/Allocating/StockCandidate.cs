@@ -19,4 +19,7 @@ public static class DrawableDepots
 
     /// <summary>The same rule in SQL over <c>d</c> (depot_locations), with the requesting agency as <c>@agency</c>.</summary>
     public const string Sql = "not d.closed and (d.shared or d.agency_id = @agency)";
+
+    /// <summary>The same rule in SQL over <c>d</c>, with the requesting agency in the column or parameter <paramref name="agency"/>.</summary>
+    public static string SqlFor(string agency) => Sql.Replace("@agency", agency, StringComparison.Ordinal);
 }

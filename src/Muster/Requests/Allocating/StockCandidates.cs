@@ -17,33 +17,52 @@ public sealed class StockCandidates(NpgsqlDataSource database)
     public const int DepotsPerItem = 50;
 
     public async Task<IReadOnlyList<StockCandidate>> NearestAsync(
-        IReadOnlyCollection<string> itemCodes, GeoPoint deliverTo, Guid? requestingAgency, CancellationToken ct)
+        IReadOnlyCollection<string> itemCodes, GeoPoint deliverTo, Guid? requestingAgency, CancellationToken ct) =>
+        (await NearestAsync([new CandidateQuery(itemCodes, deliverTo, requestingAgency)], ct))[0];
+
+    /// <summary>
+    /// The candidates of many requests in one query (an allocation batch): for each query, what
+    /// <see cref="NearestAsync(IReadOnlyCollection{string}, GeoPoint, Guid?, CancellationToken)"/> reads; none for a null one.
+    /// </summary>
+    public async Task<IReadOnlyList<IReadOnlyList<StockCandidate>>> NearestAsync(IReadOnlyList<CandidateQuery?> queries, CancellationToken ct)
     {
-        // k-nearest through the GiST index per item (the lateral join); the limit stays a literal so the plan keeps
-        // the index (FIELD-NOTES). The index orders on the sphere; ST_Distance then measures on the spheroid.
+        var found = queries.Select(_ => new List<StockCandidate>()).ToList();
+        var rows = queries.SelectMany((q, n) => q?.ItemCodes.Distinct().Select(code => (n, code, q)) ?? []).ToList();
+        if (rows.Count == 0)
+        {
+            return found;
+        }
+
+        // k-nearest through the GiST index per request and item (the lateral join); the limit stays a literal so the
+        // plan keeps the index (FIELD-NOTES). The index orders on the sphere; ST_Distance then measures on the spheroid.
         await using var command = database.CreateCommand($"""
-            select c.id, c.depot_id, c.item_code, c.available, c.distance, c.agency_id, c.shared
-            from unnest(@items::text[]) as i(code)
+            select q.n, c.id, c.depot_id, c.item_code, c.available, c.distance, c.agency_id, c.shared
+            from unnest(@n::int[], @items::text[], @lon::float8[], @lat::float8[], @agencies::uuid[]) as q(n, code, lon, lat, agency)
+            cross join lateral (select ST_SetSRID(ST_MakePoint(q.lon, q.lat), 4326)::geography as point) p
             cross join lateral (
               select s.id, s.depot_id, s.item_code, s.on_hand - s.reserved as available,
-                     ST_Distance(d.location, @point) as distance, d.agency_id, d.shared
+                     ST_Distance(d.location, p.point) as distance, d.agency_id, d.shared
               from {StockLevelsTable.Name} s join {DepotLocationsTable.Name} d on d.id = s.depot_id
-              where s.item_code = i.code and s.on_hand - s.reserved > 0 and {DrawableDepots.Sql}
-              order by d.location <-> @point
+              where s.item_code = q.code and s.on_hand - s.reserved > 0 and {DrawableDepots.SqlFor("q.agency")}
+              order by d.location <-> p.point
               limit {DepotsPerItem.ToString(CultureInfo.InvariantCulture)}) c
-            order by c.item_code, c.distance, c.depot_id
+            order by q.n, c.item_code, c.distance, c.depot_id
             """);
-        command.Parameters.AddWithValue("items", itemCodes.ToArray());
-        command.Parameters.AddWithValue("point", deliverTo.ToPoint());
-        command.Parameters.AddWithValue("agency", requestingAgency ?? Guid.Empty);
-        var found = new List<StockCandidate>();
+        command.Parameters.AddWithValue("n", rows.Select(r => r.n).ToArray());
+        command.Parameters.AddWithValue("items", rows.Select(r => r.code).ToArray());
+        command.Parameters.AddWithValue("lon", rows.Select(r => r.q!.DeliverTo.Lon).ToArray());
+        command.Parameters.AddWithValue("lat", rows.Select(r => r.q!.DeliverTo.Lat).ToArray());
+        command.Parameters.AddWithValue("agencies", rows.Select(r => r.q!.RequestingAgency ?? Guid.Empty).ToArray());
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            found.Add(new StockCandidate(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetInt32(3),
-                reader.GetDouble(4), reader.GetGuid(5), reader.GetBoolean(6)));
+            found[reader.GetInt32(0)].Add(new StockCandidate(reader.GetGuid(1), reader.GetGuid(2), reader.GetString(3), reader.GetInt32(4),
+                reader.GetDouble(5), reader.GetGuid(6), reader.GetBoolean(7)));
         }
 
         return found;
     }
 }
+
+/// <summary>What one request looks for: its missing items, where they go, and whose depots it may draw on.</summary>
+public sealed record CandidateQuery(IReadOnlyCollection<string> ItemCodes, GeoPoint DeliverTo, Guid? RequestingAgency);

@@ -1,0 +1,229 @@
+using System.Threading.Channels;
+using Marten;
+using Microsoft.Extensions.Logging;
+using Muster.Infrastructure;
+using Muster.Infrastructure.Idempotency;
+using Muster.Infrastructure.Writing;
+
+namespace Muster.Requests.Allocating;
+
+/// <summary>
+/// Group commit of allocations: one allocator per service instance takes the allocations that callers queue while the
+/// previous batch commits, and writes them in one transaction (<see cref="AllocationBatch"/>): the stock lines locked
+/// once, each allocation decided in arrival order, every allocation's events appended, one commit, each caller answered
+/// what it would have been answered alone. A batch is a run of queued allocations by one actor (the events name who
+/// acted), at most <see cref="RequestsOptions.MaxAllocationBatch"/>.
+/// <para>
+/// When the batch loses a race as a whole (a request changed by another writer meanwhile, a check refusing the
+/// result), nothing of it was written, and each of its allocations runs again alone, as a single allocation would
+/// (a lost race decided again, then CONFLICT). When the database goes away before the batch starts to commit, nothing
+/// was written and the batch runs again (twice, a moment apart); past that, or when the connection breaks while
+/// committing, every caller gets the error a single allocation would have got (the API answers SERVICE_UNAVAILABLE),
+/// never another's answer. Correctness across instances rests on the stock lines' locks and the streams' versions,
+/// not on this queue.
+/// </para>
+/// </summary>
+public sealed partial class Allocator : IAsyncDisposable, IDisposable
+{
+    /// <summary>Rounds of a batch whose stock read went stale before its lines were locked, as for a single allocation.</summary>
+    public const int Rounds = 3;
+
+    private const int Reconnects = 3;
+    private static readonly DomainError LostRace = RequestWrites.Conflict;
+
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly CancellationTokenSource _stop = new();
+    private readonly IDocumentStore _store;
+    private readonly IActorAccessor _actors;
+    private readonly StockCandidates _candidates;
+    private readonly RequestsOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<Allocator> _logger;
+    private readonly Task _loop;
+
+    public Allocator(IDocumentStore store, IActorAccessor actors, Npgsql.NpgsqlDataSource database, RequestsOptions options, TimeProvider time, ILogger<Allocator> logger)
+    {
+        (_store, _actors, _candidates, _options, _time, _logger) = (store, actors, new StockCandidates(database), options, time, logger);
+        // The loop belongs to no caller: it must not carry the first caller's ambient request (its idempotency key).
+        using (ExecutionContext.SuppressFlow())
+        {
+            _loop = Task.Run(RunAsync);
+        }
+    }
+
+    /// <summary>Queues the allocation, acting as <paramref name="actor"/>, and waits for its answer.</summary>
+    public async Task<Result<SupplyRequest>> AllocateAsync(AllocateSupplyRequest command, Actor actor, IdempotentRequest? key, CancellationToken ct)
+    {
+        if (command.RequestId == Guid.Empty)
+        {
+            return AllocateSupplyRequestDecision.Check(null, actor)!;
+        }
+
+        var pending = new Pending(new QueuedAllocation(command, key), actor, ct);
+        ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(pending), this);
+
+        return await pending.Answer.Task.WaitAsync(ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _stop.CancelAsync();
+        await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        while (_queue.Reader.TryRead(out var left))
+        {
+            left.Answer.TrySetCanceled();
+        }
+
+        _stop.Dispose();
+    }
+
+    /// <summary>For a container disposed synchronously (a drill's services): the loop only has to notice it was stopped.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private async Task RunAsync()
+    {
+        Pending? carried = null;
+        while (!_stop.IsCancellationRequested)
+        {
+            if (carried is null && !await WaitAsync())
+            {
+                return;
+            }
+
+            var batch = new List<Pending>();
+            while (batch.Count < Math.Max(1, _options.MaxAllocationBatch) && (carried ?? (_queue.Reader.TryRead(out var read) ? read : null)) is { } next)
+            {
+                carried = null;
+                if (batch.Count > 0 && next.Actor != batch[0].Actor)
+                {
+                    carried = next;
+                    break;
+                }
+
+                if (next.Cancelled.IsCancellationRequested)
+                {
+                    next.Answer.TrySetCanceled(next.Cancelled);
+                    continue;
+                }
+
+                batch.Add(next);
+            }
+
+            if (batch.Count > 0)
+            {
+                await AnswerAsync(batch);
+            }
+        }
+    }
+
+    private async Task<bool> WaitAsync()
+    {
+        try
+        {
+            return await _queue.Reader.WaitToReadAsync(_stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private async Task AnswerAsync(IReadOnlyList<Pending> batch)
+    {
+        try
+        {
+            if (await WriteAsync(batch, OnLostRace.Conflict) is { } answers)
+            {
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    batch[i].Answer.TrySetResult(answers[i]);
+                }
+
+                return;
+            }
+
+            if (batch.Count > 1)
+            {
+                LogBatchLostRace(batch.Count);
+            }
+
+            // Nothing of the batch was written: each allocation alone, as it would have run without the others.
+            foreach (var pending in batch)
+            {
+                pending.Answer.TrySetResult((await WriteAsync([pending], OnLostRace.DecideAgain))?[0] ?? LostRace);
+            }
+        }
+        catch (Exception e)
+        {
+            foreach (var pending in batch)
+            {
+                pending.Answer.TrySetException(e);
+            }
+        }
+    }
+
+    /// <summary>The batch decided and committed, its answers in order; null when it lost a race (nothing written).</summary>
+    private async Task<IReadOnlyList<Result<SupplyRequest>>?> WriteAsync(IReadOnlyList<Pending> batch, OnLostRace onLostRace)
+    {
+        var writer = new EventWriter(_store, _actors, _time).ActingAs(batch[0].Actor);
+        var allocations = batch.Select(p => p.Allocation).ToList();
+        for (var round = 1; ; round++)
+        {
+            var lastRound = round == Rounds;
+            var stale = false;
+            var committing = false;
+            AllocationBatch? decided = null;
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    var started = _time.GetTimestamp();
+                    var deciding = TimeSpan.Zero;
+                    var result = await writer.RunAsync(async (session, actor, ct) =>
+                    {
+                        var allocation = new AllocationBatch(allocations);
+                        var begun = _time.GetTimestamp();
+                        stale = !await allocation.DecideAsync(session, actor, _candidates, lastRound, _time, ct);
+                        deciding = _time.GetElapsedTime(begun);
+                        committing = !stale;
+                        decided = allocation;
+                        return stale ? LostRace : Result<AllocationBatch>.Ok(allocation);
+                    }, LostRace, _stop.Token, onLostRace);
+                    if (result.Succeeded)
+                    {
+                        LogBatch(batch.Count, deciding.TotalMilliseconds, _time.GetElapsedTime(started).TotalMilliseconds);
+                        return batch.Select((_, i) => decided!.Answer(i)).ToList();
+                    }
+
+                    break;
+                }
+                catch (Exception e) when (!committing && attempt < Reconnects && DatabaseUnavailable.Is(e))
+                {
+                    // Nothing was written: the transaction had not started to commit.
+                    LogDatabaseUnavailable(e, batch.Count, attempt);
+                    await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), _time, _stop.Token);
+                }
+            }
+
+            if (!stale || lastRound)
+            {
+                return null;
+            }
+        }
+    }
+
+    private sealed record Pending(QueuedAllocation Allocation, Actor Actor, CancellationToken Cancelled)
+    {
+        public TaskCompletionSource<Result<SupplyRequest>> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Batch of {Count} allocations: fetched, read, locked and decided in {DecideMs:0.0} ms, written in {TotalMs:0.0} ms")]
+    private partial void LogBatch(int count, double decideMs, double totalMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A batch of {Count} allocations lost a race as a whole; each runs again alone")]
+    private partial void LogBatchLostRace(int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database went away before a batch of {Count} allocations committed (attempt {Attempt}); running it again")]
+    private partial void LogDatabaseUnavailable(Exception error, int count, int attempt);
+}
