@@ -488,7 +488,6 @@ _muster_standby_paths='local MUSTER_PG_DIR=$MUSTER_ROOT/.muster/pg-standby
     local MUSTER_PG_DATA=$MUSTER_ROOT/.muster/pg-standby/data MUSTER_PG_SOCKET=$MUSTER_ROOT/.muster/pg-standby/socket
     local MUSTER_PG_LOG=$MUSTER_ROOT/.muster/pg-standby/postgres.log'
 
-_muster_standby_port() { echo "${MUSTER_PG_STANDBY_PORT:-$(($(_muster_pg_port) + 1))}"; }
 
 # Prints the database system identifier of data dir $1 (empty when unreadable).
 _muster_pg_sysid() {
@@ -512,7 +511,7 @@ muster_db_standby_ensure() {
     _muster_pg_find || { _muster_fail "standby: no PostgreSQL 15 with PostGIS found"; return 1; }
     pw=$(tr -d '\n' <"$MUSTER_PG_PWFILE")
     primary_sysid=$(_muster_pg_sysid "$MUSTER_PG_DATA")
-    port=$(_muster_standby_port)
+    port=${MUSTER_PG_STANDBY_PORT:-$((primary_port + 1))}
     db=${MUSTER_DB:-muster}
     eval "$_muster_standby_paths"
     mkdir -p "$MUSTER_PG_DIR" && chmod 700 "$MUSTER_PG_DIR" || return 1
