@@ -494,7 +494,8 @@ _muster_pg_sysid() {
     _muster_as_owner "$MUSTER_PG_BINDIR/pg_controldata" -D "$1" 2>/dev/null | awk -F': *' '/^Database system identifier/ { print $2 }'
 }
 
-# Starts (creating it when missing) a hot standby of the private cluster and exports ConnectionStrings__MusterReads: a
+# Starts (creating it when missing) a hot standby of the private cluster and exports ConnectionStrings__MusterReads (and
+# MUSTER_PG_STANDBY_STARTED=1 when this call started it): a
 # multi-host string, standby first then primary, Target Session Attributes=prefer-standby (Npgsql falls back to the
 # primary when the standby is down). With an external ConnectionStrings__Muster nothing is started or exported.
 muster_db_standby_ensure() {
@@ -550,6 +551,7 @@ muster_db_standby_ensure() {
     if [[ $state -eq 1 ]]; then
         _muster_pg_start "$port" || return 1
         _muster_say "standby on 127.0.0.1:$port (.muster/pg-standby), started"
+        export MUSTER_PG_STANDBY_STARTED=1
     else
         port=$(sed -n 4p "$MUSTER_PG_DATA/postmaster.pid")
         _muster_pg_wait_ready "$port" || return 1

@@ -18,10 +18,13 @@ public sealed class BenchApp : WebApplicationFactory<Program>
     public const string SigningKey = "muster-bench-signing-key-0123456789abcdef";
 
     private readonly string _connectionString;
+    private readonly IReadOnlyDictionary<string, string?> _extra;
 
-    public BenchApp(string connectionString)
+    /// <param name="extra">More settings (a standby's <c>ConnectionStrings:MusterReads</c>, say).</param>
+    public BenchApp(string connectionString, IReadOnlyDictionary<string, string?>? extra = null)
     {
         _connectionString = connectionString;
+        _extra = extra ?? new Dictionary<string, string?>();
         Port = FreePort();
         UseKestrel(Port);
     }
@@ -41,7 +44,13 @@ public sealed class BenchApp : WebApplicationFactory<Program>
             ["Auth:SigningKey"] = SigningKey,
             ["Logging:LogLevel:Default"] = "Warning",
             ["RateLimiting:Enabled"] = "false", // the rows measure the service, not its per-caller limit (200/s)
+            ["ConnectionStrings:MusterReads"] = "", // no standby unless a row asks (the environment's names another database)
         };
+        foreach (var (key, value) in _extra)
+        {
+            settings[key] = value;
+        }
+
         builder.UseEnvironment("Production");
         builder.UseContentRoot(ServiceFolder());
         foreach (var (key, value) in settings)

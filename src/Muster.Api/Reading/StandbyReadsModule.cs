@@ -1,5 +1,4 @@
 using GraphQL.DI;
-using Muster.Infrastructure;
 using Muster.Infrastructure.Reading;
 
 namespace Muster.Api.Reading;
@@ -20,7 +19,7 @@ public static class StandbyReadsModule
 
     /// <summary>
     /// Before authentication (an API key is looked up with the request's query session): routes a marked endpoint's reads
-    /// to the standby, and runs it again on the primary when the standby fails under it before it has answered.
+    /// to the standby, and runs it again on the primary when it fails there before it has answered (it only reads).
     /// </summary>
     public static IApplicationBuilder UseStandbyReads(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
@@ -36,7 +35,7 @@ public static class StandbyReadsModule
         {
             await next(http);
         }
-        catch (Exception e) when (DatabaseUnavailable.Is(e) && !http.Response.HasStarted)
+        catch (Exception e) when (e is not OperationCanceledException && !http.Response.HasStarted)
         {
             http.RequestServices.GetRequiredService<ILogger<StandbyRouting>>()
                 .LogWarning("{Path} failed on the standby ({Reason}); answering it from the primary", http.Request.Path, e.GetBaseException().Message);

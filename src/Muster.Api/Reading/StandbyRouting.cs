@@ -2,14 +2,13 @@ using GraphQL;
 using GraphQL.DI;
 using GraphQL.Execution;
 using GraphQLParser.AST;
-using Muster.Infrastructure;
 using Muster.Infrastructure.Reading;
 
 namespace Muster.Api.Reading;
 
 /// <summary>
 /// Sends a GraphQL query operation's reads to the standby (lists, maps, coverage, exports tolerate a fraction of a
-/// second of lag); mutations and subscriptions read on the primary. A query that the standby failed under (stopped,
+/// second of lag); mutations and subscriptions read on the primary. A query that failed on the standby (stopped,
 /// restarting) runs again at once on the primary, in a fresh scope: the caller never sees the standby go.
 /// </summary>
 public sealed class StandbyRouting(StandbyReads standby, IServiceScopeFactory scopes, ILogger<StandbyRouting> logger) : IConfigureExecution
@@ -28,12 +27,14 @@ public sealed class StandbyRouting(StandbyReads standby, IServiceScopeFactory sc
 
         options.Listeners.Add(Listener);
         var result = await next(options);
-        if (!services.GetRequiredService<ReadRoute>().ToStandby || result.Errors?.Any(e => DatabaseUnavailable.Is(e.InnerException)) != true)
+        // Any unhandled failure, not only the ones DatabaseUnavailable names: a connection cut by the standby's shutdown
+        // can surface as a broken or closed connection under Marten. A query only reads, so asking the primary is safe.
+        if (!services.GetRequiredService<ReadRoute>().ToStandby || result.Errors?.FirstOrDefault(e => e.InnerException is not null) is not { } failed)
         {
             return result;
         }
 
-        logger.LogWarning("A query failed on the standby ({Reason}); answering it from the primary", result.Errors.First(e => DatabaseUnavailable.Is(e.InnerException)).InnerException!.GetBaseException().Message);
+        logger.LogWarning("A query failed on the standby ({Reason}); answering it from the primary", failed.InnerException!.GetBaseException().Message);
         standby.Forget();
         await using var primary = scopes.CreateAsyncScope();
         primary.ServiceProvider.GetRequiredService<ReadRoute>().PinToPrimary();

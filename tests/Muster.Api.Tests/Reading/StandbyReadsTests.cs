@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Muster.Api.Tests.Support;
@@ -10,6 +12,7 @@ namespace Muster.Api.Tests.Reading;
 public sealed class WithStandby : AppFixture
 {
     private string? _hosts;
+    private bool _started;
 
     /// <summary>
     /// The prefer-standby multi-host string for this class's database. A standby found down is tried again after a second
@@ -36,10 +39,20 @@ public sealed class WithStandby : AppFixture
 
     public override async Task InitializeAsync()
     {
-        _hosts = await Standby.EnsureAsync("postgres");
+        (_hosts, _started) = await Standby.EnsureAsync("postgres");
         await base.InitializeAsync();
         await Standby.CaughtUpAsync(Primary, Reads); // the standby has the class's database and its schema
         await ReadsOnStandbyAsync();
+    }
+
+    /// <summary>A standby these tests started is stopped again: the rest of the suite does not pay for its replay.</summary>
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_started)
+        {
+            await Standby.StopAsync();
+        }
     }
 }
 
@@ -77,6 +90,19 @@ public sealed class StandbyReadsTests(WithStandby fixture) : IClassFixture<WithS
             Assert.DoesNotContain("Engine 7 (paused)", nearest.Text);
             var node = await App.PostAsync("query($id: ID!) { node(id: $id) { id } }", new { id = unit["id"]!.GetValue<string>() }, App.Token("admin"));
             Assert.Null(node.Data!["node"]);
+
+            // A batch may hold a mutation after a query: all of it reads on the primary.
+            using var batch = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+            {
+                Content = new StringContent(JsonSerializer.Serialize(new object[]
+                {
+                    new { query = UnitNames },
+                    new { query = UnitCalls.Register, variables = UnitCalls.Input(agency, "Engine 8 (batch)", 36.58, 111.70) },
+                }), Encoding.UTF8, "application/json"),
+            };
+            var answers = (await App.SendAsync(batch, App.Token("admin"))).Json!.AsArray();
+            Assert.Contains("Engine 7 (paused)", answers[0]!.ToJsonString());
+            Assert.Equal("Engine 8 (batch)", answers[1]!["data"]!["registerUnit"]!["unit"]!["name"]!.GetValue<string>());
 
             // A mutation that reads what the primary holds (the unit it changes) is not misled by the standby.
             var changed = await App.PostAsync(UnitCalls.ChangeStatus, new { input = new { unitId = unit["id"]!.GetValue<string>(), status = "OUT_OF_SERVICE" } }, App.Token("admin"));

@@ -11,20 +11,25 @@ public static class Standby
 {
     private static readonly SemaphoreSlim Gate = new(1, 1);
 
-    /// <summary>Starts the standby unless it runs, and returns the prefer-standby multi-host string for <paramref name="database"/>.</summary>
-    public static async Task<string> EnsureAsync(string database)
+    /// <summary>
+    /// Starts the standby unless it runs, and returns the prefer-standby multi-host string for <paramref name="database"/>
+    /// and whether this call started it.
+    /// </summary>
+    public static async Task<(string Reads, bool Started)> EnsureAsync(string database)
     {
         await Gate.WaitAsync();
         try
         {
-            var reads = await ScriptAsync("muster_db_standby_ensure >&2 && printf %s \"${ConnectionStrings__MusterReads:-}\"");
+            var answer = await ScriptAsync("muster_db_standby_ensure >&2 && printf '%s\\n%s' \"${MUSTER_PG_STANDBY_STARTED:-0}\" \"${ConnectionStrings__MusterReads:-}\"");
+            var started = answer.StartsWith('1');
+            var reads = answer[(answer.IndexOf('\n') + 1)..];
             if (string.IsNullOrEmpty(reads))
             {
                 throw new InvalidOperationException(
                     "These tests need a streaming standby: scripts/postgres.sh starts one beside its private cluster; with an external server set ConnectionStrings__MusterReads.");
             }
 
-            return new NpgsqlConnectionStringBuilder(reads) { Database = database }.ConnectionString;
+            return (new NpgsqlConnectionStringBuilder(reads) { Database = database }.ConnectionString, started);
         }
         finally
         {
