@@ -268,6 +268,8 @@ max_connections = 300
 # 128 MB the backends spend their time copying index pages in and out of the OS cache.
 shared_buffers = ${shared_mb}MB
 max_wal_size = 8GB
+# WAL a standby stopped for a while (muster_db_standby_ensure) still finds when it starts again.
+wal_keep_size = 1GB
 checkpoint_timeout = 15min
 EOF
     [[ $EUID -eq 0 ]] && chown postgres: "$MUSTER_PG_DATA/muster.conf"

@@ -12,7 +12,6 @@ namespace Muster.Api.Tests.Reading;
 public sealed class WithStandby : AppFixture
 {
     private string? _hosts;
-    private bool _started;
 
     /// <summary>
     /// The prefer-standby multi-host string for this class's database. A standby found down is tried again after a second
@@ -39,20 +38,10 @@ public sealed class WithStandby : AppFixture
 
     public override async Task InitializeAsync()
     {
-        (_hosts, _started) = await Standby.EnsureAsync("postgres");
+        (_hosts, _) = await Standby.EnsureAsync("postgres");
         await base.InitializeAsync();
         await Standby.CaughtUpAsync(Primary, Reads); // the standby has the class's database and its schema
         await ReadsOnStandbyAsync();
-    }
-
-    /// <summary>A standby these tests started is stopped again: the rest of the suite does not pay for its replay.</summary>
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        if (_started)
-        {
-            await Standby.StopAsync();
-        }
     }
 }
 

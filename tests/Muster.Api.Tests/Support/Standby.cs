@@ -69,7 +69,7 @@ public static class Standby
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand($"select pg_last_wal_replay_lsn() >= '{lsn}'::pg_lsn", connection);
             return (bool)(await command.ExecuteScalarAsync())!;
-        }, $"the standby replays the primary's WAL up to {lsn}");
+        }, $"the standby replays the primary's WAL up to {lsn}", TimeSpan.FromSeconds(90)); // after a stop, it replays what it missed
     }
 
     private static async Task OnStandbyAsync(string reads, string sql)
