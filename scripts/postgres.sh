@@ -5,7 +5,8 @@
 #   muster_db_ensure               # private cluster (or the external one), database, postgis, exports
 #   muster_db_recreate NAME        # drop + create NAME with postgis (test databases)
 #   muster_db_connstring NAME      # prints ConnectionStrings__Muster with Database=NAME
-#   muster_db_stop                 # stops the private cluster (nothing else)
+#   muster_db_standby_ensure       # streaming standby of the private cluster (port + 1), exports ConnectionStrings__MusterReads
+#   muster_db_stop                 # stops the private cluster and its standby (nothing else)
 #   muster_signing_key             # exports Auth__SigningKey (from .muster/signing-key)
 #   muster_ide_build               # builds ide/ into src/Muster.Api/wwwroot/ide when stale (muster_app_build)
 #   muster_apt_install LABEL PKG…  # Debian packages as root, else prints the command (GDAL, chromium)
@@ -267,6 +268,8 @@ max_connections = 300
 # 128 MB the backends spend their time copying index pages in and out of the OS cache.
 shared_buffers = ${shared_mb}MB
 max_wal_size = 8GB
+# WAL a standby stopped for a while (muster_db_standby_ensure) still finds when it starts again.
+wal_keep_size = 1GB
 checkpoint_timeout = 15min
 EOF
     [[ $EUID -eq 0 ]] && chown postgres: "$MUSTER_PG_DATA/muster.conf"
@@ -469,14 +472,104 @@ SQL
         { _muster_fail "CREATE EXTENSION postgis failed in database $name"; return 1; }
 }
 
-# Stops the private cluster (fast shutdown). Never touches any other PostgreSQL.
+# Stops the private cluster (fast shutdown) and its standby. Never touches any other PostgreSQL.
 muster_db_stop() {
+    muster_db_standby_stop
     _muster_pg_state || { _muster_say "private cluster is not running"; return 0; }
     _muster_pg_find || true
     local bin=${MUSTER_PG_BINDIR:-$MUSTER_PG_BINDIR_ANY}
     [[ -n $bin ]] || { _muster_fail "no PostgreSQL 15 pg_ctl found"; return 1; }
     _muster_as_owner "$bin/pg_ctl" -D "$MUSTER_PG_DATA" -m fast -w -t 60 -s stop &&
         _muster_say "private cluster stopped"
+}
+
+# --- the standby (streaming replica of the private cluster) ----------------------------------------
+# .muster/pg-standby/data, a pg_basebackup -R of the private cluster, on 127.0.0.1:$((MUSTER_PG_PORT + 1)) (or
+# MUSTER_PG_STANDBY_PORT). The private-cluster helpers above are reused with their paths rebound (bash's dynamic scope).
+_muster_standby_paths='local MUSTER_PG_DIR=$MUSTER_ROOT/.muster/pg-standby
+    local MUSTER_PG_DATA=$MUSTER_ROOT/.muster/pg-standby/data MUSTER_PG_SOCKET=$MUSTER_ROOT/.muster/pg-standby/socket
+    local MUSTER_PG_LOG=$MUSTER_ROOT/.muster/pg-standby/postgres.log'
+
+
+# Prints the database system identifier of data dir $1 (empty when unreadable).
+_muster_pg_sysid() {
+    _muster_as_owner "$MUSTER_PG_BINDIR/pg_controldata" -D "$1" 2>/dev/null | awk -F': *' '/^Database system identifier/ { print $2 }'
+}
+
+# Starts (creating it when missing) a hot standby of the private cluster and exports ConnectionStrings__MusterReads (and
+# MUSTER_PG_STANDBY_STARTED=1 when this call started it): a
+# multi-host string, standby first then primary, Target Session Attributes=prefer-standby (Npgsql falls back to the
+# primary when the standby is down). With an external ConnectionStrings__Muster nothing is started or exported.
+muster_db_standby_ensure() {
+    local primary_port port pw db primary_sysid state
+    primary_port=$(_muster_pg_port)
+    if [[ -n ${ConnectionStrings__Muster:-} ]] && _muster_cs_parse "$ConnectionStrings__Muster" &&
+       [[ $_MUSTER_CS_HOST != 127.0.0.1 || ! -f $MUSTER_PG_DATA/postmaster.pid ||
+          $_MUSTER_CS_PORT != "$(sed -n 4p "$MUSTER_PG_DATA/postmaster.pid")" ]]; then
+        _muster_say "standby: ConnectionStrings__Muster names an external server; no standby started (set ConnectionStrings__MusterReads yourself)"
+        return 0
+    fi
+    _muster_pg_state || muster_db_ensure || return 1
+    primary_port=$(sed -n 4p "$MUSTER_PG_DATA/postmaster.pid")
+    _muster_pg_find || { _muster_fail "standby: no PostgreSQL 15 with PostGIS found"; return 1; }
+    pw=$(tr -d '\n' <"$MUSTER_PG_PWFILE")
+    primary_sysid=$(_muster_pg_sysid "$MUSTER_PG_DATA")
+    port=${MUSTER_PG_STANDBY_PORT:-$((primary_port + 1))}
+    db=${MUSTER_DB:-muster}
+    eval "$_muster_standby_paths"
+    mkdir -p "$MUSTER_PG_DIR" && chmod 700 "$MUSTER_PG_DIR" || return 1
+    [[ $EUID -eq 0 ]] && chown postgres: "$MUSTER_PG_DIR"
+
+    state=0
+    _muster_pg_state || state=$?
+    # A standby of an earlier primary (removed and created again) cannot follow this one: start it over.
+    if [[ -f $MUSTER_PG_DATA/PG_VERSION && $(_muster_pg_sysid "$MUSTER_PG_DATA") != "$primary_sysid" ]]; then
+        _muster_say "standby: .muster/pg-standby follows another cluster; making a new one"
+        if [[ $state -eq 0 ]]; then
+            _muster_as_owner "$MUSTER_PG_BINDIR/pg_ctl" -D "$MUSTER_PG_DATA" -m immediate -w -s stop
+        fi
+        rm -rf "$MUSTER_PG_DATA"
+        state=1
+    fi
+    if [[ ! -f $MUSTER_PG_DATA/PG_VERSION ]]; then
+        _muster_say "standby: pg_basebackup -R from 127.0.0.1:$primary_port into .muster/pg-standby"
+        rm -rf "$MUSTER_PG_DIR/data.backup"
+        if ! PGPASSWORD=$pw _muster_as_owner "$MUSTER_PG_BINDIR/pg_basebackup" -h 127.0.0.1 -p "$primary_port" -U muster \
+                -D "$MUSTER_PG_DIR/data.backup" -R -X stream -c fast >&2; then
+            rm -rf "$MUSTER_PG_DIR/data.backup"
+            _muster_fail "standby: pg_basebackup failed"
+            return 1
+        fi
+        # The copy carries the primary's pid file and settings; muster.conf is rewritten on every start.
+        rm -f "$MUSTER_PG_DIR/data.backup/postmaster.pid" "$MUSTER_PG_DIR/data.backup/postmaster.opts"
+        printf "hot_standby_feedback = on\n" >>"$MUSTER_PG_DIR/data.backup/postgresql.auto.conf"
+        mv "$MUSTER_PG_DIR/data.backup" "$MUSTER_PG_DATA"
+        state=1
+    fi
+    if [[ $state -eq 2 ]]; then
+        _muster_pg_clear_stale
+        state=1
+    fi
+    if [[ $state -eq 1 ]]; then
+        _muster_pg_start "$port" || return 1
+        _muster_say "standby on 127.0.0.1:$port (.muster/pg-standby), started"
+        export MUSTER_PG_STANDBY_STARTED=1
+    else
+        port=$(sed -n 4p "$MUSTER_PG_DATA/postmaster.pid")
+        _muster_pg_wait_ready "$port" || return 1
+    fi
+    export ConnectionStrings__MusterReads="Host=127.0.0.1:$port,127.0.0.1:$primary_port;Username=muster;Password=$pw;Database=$db;Target Session Attributes=prefer-standby"
+}
+
+# Stops the standby of the private cluster, if it runs.
+muster_db_standby_stop() {
+    eval "$_muster_standby_paths"
+    _muster_pg_state || return 0
+    _muster_pg_find || true
+    local bin=${MUSTER_PG_BINDIR:-$MUSTER_PG_BINDIR_ANY}
+    [[ -n $bin ]] || { _muster_fail "no PostgreSQL 15 pg_ctl found"; return 1; }
+    _muster_as_owner "$bin/pg_ctl" -D "$MUSTER_PG_DATA" -m fast -w -t 60 -s stop &&
+        _muster_say "standby stopped"
 }
 
 # --- shared by run.sh and test.sh ----------------------------------------------------------------

@@ -25,6 +25,7 @@ using Muster.Api.Operations;
 using Muster.Api.Operations.RateLimiting;
 using Muster.Api.Plans;
 using Muster.Api.Readiness;
+using Muster.Api.Reading;
 using Muster.Api.Reports;
 using Muster.Api.Requests;
 using Muster.Api.Supplies;
@@ -65,7 +66,7 @@ public static class MusterComposition
         var database = configuration.GetConnectionString("Muster")
             ?? throw new InvalidOperationException("ConnectionStrings:Muster is not configured (./run.sh sets it).");
         return services
-            .AddEventStore(database)
+            .AddEventStore(database, configuration.GetConnectionString("MusterReads")).AddStandbyRouting()
             .AddScheduling(database)
             .AddMusterAuthentication(configuration)
             .AddMusterGraphQL(configuration)

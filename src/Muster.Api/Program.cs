@@ -11,6 +11,7 @@ using Muster.Api.GraphQL.Idempotency;
 using Muster.Api.BrowserConsole;
 using Muster.Api.Operations;
 using Muster.Api.Operations.RateLimiting;
+using Muster.Api.Reading;
 using Muster.Api.Reports;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -25,6 +26,7 @@ if (builder.Environment.IsDevelopment())
 
 var app = builder.Build();
 app.UseMusterCors();
+app.UseStandbyReads();
 app.UseAuthentication();
 app.UseMusterRateLimiting();
 app.UseMusterIdempotency();

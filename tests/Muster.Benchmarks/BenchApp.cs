@@ -18,10 +18,13 @@ public sealed class BenchApp : WebApplicationFactory<Program>
     public const string SigningKey = "muster-bench-signing-key-0123456789abcdef";
 
     private readonly string _connectionString;
+    private readonly IReadOnlyDictionary<string, string?> _extra;
 
-    public BenchApp(string connectionString)
+    /// <param name="extra">More settings (a standby's <c>ConnectionStrings:MusterReads</c>, say).</param>
+    public BenchApp(string connectionString, IReadOnlyDictionary<string, string?>? extra = null)
     {
         _connectionString = connectionString;
+        _extra = extra ?? new Dictionary<string, string?>();
         Port = FreePort();
         UseKestrel(Port);
     }
@@ -43,10 +46,16 @@ public sealed class BenchApp : WebApplicationFactory<Program>
             ["Auth:SigningKey"] = SigningKey,
             ["Logging:LogLevel:Default"] = "Warning",
             ["RateLimiting:Enabled"] = "false", // the rows measure the service, not its per-caller limit (200/s)
+            ["ConnectionStrings:MusterReads"] = "", // no standby unless a row asks (the environment's names another database)
         };
         if (Environment.GetEnvironmentVariable("MUSTER_BENCH_LOG_ALLOCATOR") == "1")
         {
             settings["Logging:LogLevel:Muster.Requests.Allocating.Allocator"] = "Debug"; // each batch: size, time deciding, time in all
+        }
+
+        foreach (var (key, value) in _extra)
+        {
+            settings[key] = value;
         }
 
         builder.UseEnvironment("Production");

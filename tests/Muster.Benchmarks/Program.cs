@@ -8,7 +8,7 @@ using Muster.Scale;
 using Npgsql;
 
 // Measures the service side by side with baselines on one machine and prints a Markdown table.
-// dotnet run -c Release --project tests/Muster.Benchmarks -- [--quick] [--keep] [--coverage-only] [--nearest-only] [--allocation-only]
+// dotnet run -c Release --project tests/Muster.Benchmarks -- [--quick] [--keep] [--coverage-only] [--nearest-only] [--allocation-only] [--standby-only]
 namespace Muster.Benchmarks;
 
 public static class BenchmarkProgram
@@ -96,6 +96,13 @@ public static class BenchmarkProgram
 
             if (generateOnly)
             {
+                return;
+            }
+
+            if (args.Contains("--standby-only"))
+            {
+                await StandbyRows.RunAsync(database, report, duration, Say);
+                Console.Write(report.Markdown());
                 return;
             }
 

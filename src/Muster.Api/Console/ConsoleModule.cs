@@ -1,3 +1,6 @@
+using Muster.Api.Reading;
+using Muster.Infrastructure;
+
 // Not Muster.Api.Console: that name would hide System.Console from every file under Muster.Api.
 namespace Muster.Api.BrowserConsole;
 
@@ -13,7 +16,7 @@ public static class ConsoleModule
     {
         services.AddSingleton(configuration.GetSection(ConsoleOptions.Section).Get<ConsoleOptions>() ?? new ConsoleOptions());
         services.AddSingleton<ConsolePage>();
-        services.AddSingleton<UnitTiles>();
+        services.AddReader<UnitTiles>();
         services.AddSingleton<DevelopmentSignIn>();
         return services;
     }
@@ -37,7 +40,7 @@ public static class ConsoleModule
         endpoints.MapGet(Path + "/settings.json", ConsoleSettings.Get);
         endpoints.MapPost(Path + "/development-token", (HttpContext http, DevelopmentSignIn signIn) => signIn.HandleAsync(http));
         endpoints.MapGet(Path + "/layers/{name}.geojson", DemoLayers.Get);
-        endpoints.MapGet("/tiles/units/{z:int}/{x:int}/{y:int}.mvt", (HttpContext http, int z, int x, int y, UnitTiles tiles) => tiles.HandleAsync(http, z, x, y));
+        endpoints.MapGet("/tiles/units/{z:int}/{x:int}/{y:int}.mvt", (HttpContext http, int z, int x, int y, UnitTiles tiles) => tiles.HandleAsync(http, z, x, y)).TolerateLag();
         return endpoints;
     }
 }

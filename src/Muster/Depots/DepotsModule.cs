@@ -20,5 +20,5 @@ public static class DepotsModule
         services
             .ConfigureMarten(options => options.ConfigureDepots())
             .AddHandlers(typeof(DepotsModule))
-            .AddScoped<DepotFinder>();
+            .AddReader<DepotFinder>();
 }

@@ -25,7 +25,7 @@ public static class ExpertsModule
         // The ETA model is shared with units; whichever capability registers first provides it.
         services.TryAddSingleton(_ => new EtaModel(configuration.GetSection(EtaOptions.Section).Get<EtaOptions>() ?? new EtaOptions()));
         services.AddHandlers(typeof(ExpertsModule));
-        services.AddScoped<ExpertFinder>();
+        services.AddReader<ExpertFinder>();
         return services;
     }
 }

@@ -1,11 +1,15 @@
 using Marten;
+using Muster.Infrastructure.Reading;
 
 namespace Muster.Infrastructure;
 
-/// <summary>Opens lightweight sessions stamped with the acting user, so every appended event says who did it.</summary>
-public sealed class ActorSessionFactory(IDocumentStore store, IActorAccessor actors) : ISessionFactory
+/// <summary>
+/// Opens lightweight sessions stamped with the acting user, so every appended event says who did it; query sessions
+/// where the request's <see cref="ReadRoute"/> says (a standby for a lag-tolerant request, else the primary).
+/// </summary>
+public sealed class ActorSessionFactory(IDocumentStore store, IActorAccessor actors, ReadRoute reads) : ISessionFactory
 {
-    public IQuerySession QuerySession() => store.QuerySession();
+    public IQuerySession QuerySession() => reads.OpenQuerySession(store);
 
     public IDocumentSession OpenSession()
     {

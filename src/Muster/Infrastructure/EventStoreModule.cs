@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Muster.Infrastructure.Changes;
 using Muster.Infrastructure.Idempotency;
+using Muster.Infrastructure.Reading;
 using Npgsql;
 using Weasel.Postgresql;
 
@@ -14,11 +15,15 @@ public static class EventStoreModule
 {
     public const string Schema = "muster";
 
-    /// <summary>The store itself; each capability adds its projections and indexes from its own <c>Add…()</c> (Marten's <c>ConfigureMarten</c>).</summary>
-    public static IServiceCollection AddEventStore(this IServiceCollection services, string connectionString)
+    /// <summary>
+    /// The store itself; each capability adds its projections and indexes from its own <c>Add…()</c> (Marten's
+    /// <c>ConfigureMarten</c>). <paramref name="standbyConnectionString"/>: where lag-tolerant reads go (<see cref="StandbyReads"/>).
+    /// </summary>
+    public static IServiceCollection AddEventStore(this IServiceCollection services, string connectionString, string? standbyConnectionString = null)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ => OpenDataSource(connectionString));
+        services.AddSingleton(_ => StandbyReads.Open(standbyConnectionString)).AddScoped<ReadRoute>();
         services.AddSingleton<ChangeFeed>().AddHostedService(provider => provider.GetRequiredService<ChangeFeed>());
         services.AddScoped<Writing.EventWriter>();
 
@@ -49,15 +54,19 @@ public static class EventStoreModule
     /// times are prepared on their connection (unless the connection string says otherwise): Marten's upserts and the
     /// finders' queries repeat, and planning them anew each time took a third of a bulk load's time.
     /// </summary>
-    public static NpgsqlDataSource OpenDataSource(string connectionString)
+    public static NpgsqlDataSource OpenDataSource(string connectionString) =>
+        Configure(new NpgsqlDataSourceBuilder(connectionString), connectionString).Build();
+
+    /// <summary>What every pool of the service shares (the primary's, the standbys').</summary>
+    public static NpgsqlDataSourceBuilder Configure(NpgsqlDataSourceBuilder builder, string connectionString)
     {
-        var builder = new NpgsqlDataSourceBuilder(connectionString).UseNetTopologySuite(geographyAsDefault: true);
+        builder.UseNetTopologySuite(geographyAsDefault: true);
         if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
         {
             builder.ConnectionStringBuilder.MaxAutoPrepare = 200;
             builder.ConnectionStringBuilder.AutoPrepareMinUsages = 3;
         }
 
-        return builder.Build();
+        return builder;
     }
 }

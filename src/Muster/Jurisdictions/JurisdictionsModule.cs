@@ -20,5 +20,5 @@ public static class JurisdictionsModule
         services
             .ConfigureMarten(options => options.ConfigureJurisdictions())
             .AddHandlers(typeof(JurisdictionsModule))
-            .AddScoped<IJurisdictionDirectory, JurisdictionDirectory>();
+            .AddReader<IJurisdictionDirectory, JurisdictionDirectory>();
 }

@@ -24,7 +24,7 @@ public static class SuppliesModule
         services
             .ConfigureMarten(options => options.ConfigureSupplies())
             .AddHandlers(typeof(SuppliesModule))
-            .AddScoped<StockLevels>()
+            .AddReader<StockLevels>()
             .AddScoped<StockHistory>()
             .AddScoped<ExpiringLots>();
 

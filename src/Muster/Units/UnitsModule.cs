@@ -29,7 +29,7 @@ public static class UnitsModule
         services.AddSingleton(configuration.GetSection(UnitFinderOptions.Section).Get<UnitFinderOptions>() ?? new UnitFinderOptions());
         services.AddSingleton(new EtaModel(configuration.GetSection(EtaOptions.Section).Get<EtaOptions>() ?? new EtaOptions()));
         services.AddHandlers(typeof(UnitsModule));
-        services.AddScoped<UnitFinder>();
+        services.AddReader<UnitFinder>();
         services.AddScoped<UnitHistory>();
         services.AddQuartz(quartz => quartz.ScheduleJob<MarkStalePositions>(
             trigger => trigger.WithIdentity("mark-stale-unit-positions", "units")

@@ -48,8 +48,9 @@ public sealed class DrillWorldHost : IAsyncDisposable
     {
         var configuration = parent.GetRequiredService<IConfiguration>();
         var connection = new NpgsqlConnectionStringBuilder(configuration.GetConnectionString("Muster")) { Database = database }.ConnectionString;
+        // A drill reads and writes its own copy on the primary: the standby pool names the real database.
         var own = new ConfigurationBuilder().AddConfiguration(configuration)
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Muster"] = connection, ["Seed:Path"] = "" })
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Muster"] = connection, ["ConnectionStrings:MusterReads"] = null, ["Seed:Path"] = "" })
             .Build();
         var environment = parent.GetRequiredService<IHostEnvironment>();
         var services = new ServiceCollection();

@@ -6,6 +6,7 @@ using Muster.Api.GraphQL.Authorization;
 using Muster.Api.GraphQL.Errors;
 using Muster.Api.GraphQL.Limits;
 using Muster.Api.Ide;
+using Muster.Infrastructure.Reading;
 
 namespace Muster.Api.GraphQL.Transport;
 
@@ -59,6 +60,12 @@ public sealed class GraphQLHttpEndpoint(
         {
             await WriteErrorAsync(http, mediaType, refused);
             return;
+        }
+
+        if (read.IsBatch)
+        {
+            // One scope for all: a query ahead of a mutation would leave the mutation's payload reading the standby.
+            http.RequestServices.GetRequiredService<ReadRoute>().PinToPrimary();
         }
 
         var results = new List<ExecutionResult>(read.Requests.Count);

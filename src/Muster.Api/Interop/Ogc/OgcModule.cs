@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Marten;
 using Muster.Api.ApiKeys;
+using Muster.Api.Reading;
 using Muster.Infrastructure;
 
 namespace Muster.Api.Interop.Ogc;
@@ -27,7 +28,7 @@ public static class OgcModule
 
     public static IEndpointRouteBuilder MapOgcFeatures(this IEndpointRouteBuilder endpoints)
     {
-        var ogc = endpoints.MapGroup(Path).AddEndpointFilter(async (context, next) =>
+        var ogc = endpoints.MapGroup(Path).TolerateLag().AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
             if (http.Request.Query["f"].FirstOrDefault() is { } f && f is not ("json" or "geojson"))

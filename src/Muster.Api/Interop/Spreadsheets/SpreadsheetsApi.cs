@@ -1,6 +1,7 @@
 using Muster.Api.Duty;
 using Muster.Api.Hazards;
 using Muster.Api.Jurisdictions;
+using Muster.Api.Reading;
 using Muster.Spreadsheets;
 
 namespace Muster.Api.Interop.Spreadsheets;
@@ -17,12 +18,14 @@ public static class SpreadsheetsApi
         var sheets = endpoints.MapGroup(Path);
         sheets.MapPost("/stock-import", StockImportEndpoint.HandleAsync);
         sheets.MapGet("/stock-import/{id}", StockImportJobEndpoint.HandleAsync);
-        sheets.MapGet("/stock-levels.{format}", SpreadsheetExports.StockLevelsAsync);
-        sheets.MapGet("/depots/{depotId}/ledger.{format}", SpreadsheetExports.LedgerAsync);
-        sheets.MapGet("/supply-requests.{format}", SpreadsheetExports.SupplyRequestsAsync);
-        sheets.MapHandbookSheet();
-        sheets.MapDutyRosterSheet();
-        sheets.MapHazardLedgerSheets();
+        // Exports read from a standby when there is one; an import's progress is read where it is written.
+        var exports = sheets.MapGroup("").TolerateLag();
+        exports.MapGet("/stock-levels.{format}", SpreadsheetExports.StockLevelsAsync);
+        exports.MapGet("/depots/{depotId}/ledger.{format}", SpreadsheetExports.LedgerAsync);
+        exports.MapGet("/supply-requests.{format}", SpreadsheetExports.SupplyRequestsAsync);
+        exports.MapHandbookSheet();
+        exports.MapDutyRosterSheet();
+        exports.MapHazardLedgerSheets();
         return endpoints;
     }
 }

@@ -15,7 +15,7 @@ public static class MoveUpModule
         var options = configuration.GetSection(MoveUpOptions.Section).Get<MoveUpOptions>() ?? new MoveUpOptions();
         services.AddSingleton(options);
         services.AddScoped<MovePosts>();
-        services.AddScoped<MoveUpAdvisor>();
+        services.AddReader<MoveUpAdvisor>();
         services.AddHandlers(typeof(MoveUpAdvisor));
         services.AddQuartz(quartz => quartz.ScheduleJob<MoveUpArrivals>(
             trigger => trigger.WithIdentity("move-up-arrivals", "readiness")
