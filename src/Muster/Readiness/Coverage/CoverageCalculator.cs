@@ -43,7 +43,10 @@ public sealed class CoverageCalculator(NpgsqlDataSource database, EtaModel eta, 
         IReadOnlyList<CoverageAsk> asks, IReadOnlyList<DemandPoint> demand, IReadOnlyCollection<Guid> taken, CancellationToken ct,
         bool? copyEligible = null, int probesPerConnection = ProbesPerConnection)
     {
-        var probes = asks.SelectMany((_, a) => demand.Select((_, i) => new Probe(a, i))).ToList();
+        // Neighbours one after the other: consecutive scans meet the same pages of the index, and each connection gets
+        // one part of the map.
+        var probes = asks.SelectMany((_, a) => demand.Select((_, i) => new Probe(a, i)))
+            .OrderBy(p => Math.Floor(demand[p.I].Location.Lat * 10)).ThenBy(p => demand[p.I].Location.Lon).ToList();
         var copy = copyEligible ?? probes.Count > DirectProbesUpTo;
         var parts = copy ? Math.Clamp(probes.Count / probesPerConnection, 1, Connections) : 1;
         var size = (probes.Count + parts - 1) / Math.Max(parts, 1);
@@ -74,6 +77,14 @@ public sealed class CoverageCalculator(NpgsqlDataSource database, EtaModel eta, 
     {
         await using var connection = await database.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
+        // Compiling the statement (JIT) costs more than running it: 600 ms of 25,000 probes' 1.7 s. And the planner,
+        // not knowing the reach, would rather scan the bounding box of each probe and sort it than walk the index
+        // nearest first within it (44 ms against 20 for one probe of a proposal's cost over 102,000 units).
+        await using (var settings = new NpgsqlCommand("set local jit = off; set local enable_bitmapscan = off", connection, transaction))
+        {
+            await settings.ExecuteNonQueryAsync(ct);
+        }
+
         var cutoff = time.GetUtcNow() - units.StaleAfter;
         var reaches = asks.Select(a => (eta.UnitReachMeters(a.HorizonSeconds) * 1.01) + 10).ToArray();
         var plane = copy ? Plane.Around(probes.Select(p => demand[p.I].Location.Lat), reaches.Max()) : null;
@@ -194,10 +205,7 @@ public sealed class CoverageCalculator(NpgsqlDataSource database, EtaModel eta, 
                     select p.a, p.i, b.id, b.kind, ST_Distance(b.location, p.g), b.ordered
                     from probes p cross join lateral (
                       select u.id, u.kind, u.location, u.plane <-> p.plane as ordered from coverage_units u
-                      where u.plane <@ box(point(p.plane[0] - p.reach / {TrueOverOrdered}, p.plane[1] - p.reach / {TrueOverOrdered}),
-                                           point(p.plane[0] + p.reach / {TrueOverOrdered}, p.plane[1] + p.reach / {TrueOverOrdered}))
-                        and p.cap = any(u.capabilities)
-                        {(limit is null ? "and ST_DWithin(u.location, p.g, p.reach)" : "")}
+                      where p.cap = any(u.capabilities) {(limit is null ? WithinReachOfPlane : "")}
                       {nearest}) b
                     """;
             await using var command = new NpgsqlCommand(sql, connection, transaction);
@@ -230,6 +238,18 @@ public sealed class CoverageCalculator(NpgsqlDataSource database, EtaModel eta, 
             return (round, farthest);
         }
     }
+
+    /// <summary>
+    /// Every unit within reach, through the quad tree (a box around the probe, wide enough for the plane's shrinking)
+    /// and then on the ellipsoid. Only in the last round: with the box in the nearest-first rounds the planner, not
+    /// knowing the reach, trades the ordered scan for a bitmap scan of the box and a sort (4.5 s for 25,000 probes
+    /// against 1.1 s).
+    /// </summary>
+    private static readonly string WithinReachOfPlane = $"""
+        and u.plane <@ box(point(p.plane[0] - p.reach / {TrueOverOrdered}, p.plane[1] - p.reach / {TrueOverOrdered}),
+                           point(p.plane[0] + p.reach / {TrueOverOrdered}, p.plane[1] + p.reach / {TrueOverOrdered}))
+        and ST_DWithin(u.location, p.g, p.reach)
+        """;
 
     private static readonly string ProbesSql = $"""
         with probes(a, i, cap, reach, g, plane) as (
