@@ -11,7 +11,7 @@ namespace Muster.Infrastructure.Reading;
 /// before the request's first read: the query session and the readers (<see cref="Infrastructure.ReadersModule.AddReader{TService, TImplementation}"/>)
 /// take their connection when they are first resolved.
 /// </summary>
-public sealed class ReadRoute(NpgsqlDataSource primary, StandbyReads standby) : IAsyncDisposable
+public sealed class ReadRoute(NpgsqlDataSource primary, StandbyReads standby) : IAsyncDisposable, IDisposable
 {
     private bool _pinned;
     private NpgsqlConnection? _connection;
@@ -57,4 +57,8 @@ public sealed class ReadRoute(NpgsqlDataSource primary, StandbyReads standby) : 
             await _connection.DisposeAsync();
         }
     }
+
+    /// <summary>For scopes disposed synchronously (jobs, drills' services, tests): a scope that resolved a query
+    /// session resolved this too, and a container refuses to dispose an only-async service synchronously.</summary>
+    public void Dispose() => _connection?.Dispose();
 }
