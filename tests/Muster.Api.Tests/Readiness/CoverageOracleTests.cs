@@ -11,8 +11,8 @@ namespace Muster.Api.Tests.Readiness;
 /// Coverage checked against brute force: random units (kinds, capabilities, statuses, fresh and stale positions) far
 /// from the county, random demand points and limits; every unit × point ETA computed here by the same
 /// <see cref="EtaModel"/> over Vincenty's geodesic distance, then the two soonest kept. Every way of answering (probing
-/// unit_locations, copying the eligible units first, splitting the copied question across two connections) must agree
-/// with it.
+/// unit_locations, copying the eligible units first, splitting the copied question across two connections; with units
+/// taken by a dispatch and without) must agree with it.
 /// </summary>
 [Collection(ReadinessCountyCollection.Collection)]
 public sealed class CoverageOracleTests(ReadinessCounty county)
@@ -76,9 +76,11 @@ public sealed class CoverageOracleTests(ReadinessCounty county)
         var eta = scope.ServiceProvider.GetRequiredService<EtaModel>();
         var calculator = scope.ServiceProvider.GetRequiredService<CoverageCalculator>();
         var ask = new CoverageAsk(capability, within, 2 * within);
-        foreach (var (copy, split) in new[] { (false, false), (true, false), (true, true) })
+        // A question with units taken (a proposal's cost) reads every scanned unit back; one without (coverage) reads
+        // only the two soonest of each point.
+        foreach (var (copy, split, costed) in new[] { (false, false, true), (true, false, true), (true, true, true), (false, false, false), (true, true, false) })
         {
-            var answer = (await calculator.ComputeAsync([ask], demand, taken, default, copyEligible: copy,
+            var answer = (await calculator.ComputeAsync([ask], demand, costed ? taken : [], default, copyEligible: copy,
                 probesPerConnection: split ? demand.Count / 2 : CoverageCalculator.ProbesPerConnection))[0];
             Assert.Contains(answer.Before.Points, p => p.Covered); // the scenario is not trivial: some points covered,
             Assert.Contains(answer.Before.Points, p => !p.Covered); // some not
@@ -87,13 +89,13 @@ public sealed class CoverageOracleTests(ReadinessCounty county)
                 for (var p = 0; p < demand.Count; p++)
                 {
                     var etas = units
-                        .Where(u => u.Available && !u.Stale && u.Capabilities.Contains(capability) && !(after && taken.Contains(u.Id)))
+                        .Where(u => u.Available && !u.Stale && u.Capabilities.Contains(capability) && !(after && costed && taken.Contains(u.Id)))
                         .Select(u => eta.UnitSeconds(u.Kind, Geodesic.Meters(u.At.Lat, u.At.Lon, demand[p].Location.Lat, demand[p].Location.Lon)))
                         .Where(s => s <= 2 * within)
                         .Order()
                         .ToList();
                     var got = result.Points[p];
-                    var what = $"seed {seed}, {(copy ? "copied" : "direct")}{(split ? ", split" : "")}, {(after ? "after" : "before")}, point {p}, within {within}";
+                    var what = $"seed {seed}, {(copy ? "copied" : "direct")}{(split ? ", split" : "")}{(costed ? ", costed" : "")}, {(after ? "after" : "before")}, point {p}, within {within}";
                     Close(etas.Count > 0 ? etas[0] : null, got.BestEtaSeconds, 2 * within, what + ", best");
                     Close(etas.Count > 1 ? etas[1] : null, got.SecondBestEtaSeconds, 2 * within, what + ", second");
                     if (etas.Count == 0 || Math.Abs(etas[0] - within) > 1)

@@ -153,7 +153,7 @@ public sealed class CoverageCalculator(NpgsqlDataSource database, EtaModel eta, 
                     break;
                 }
 
-                var (round, farthest) = await NearestAsync(open, limit, ct);
+                var (round, scanned) = await NearestAsync(open, limit, taken.Count == 0 && limit is not null, ct);
                 var stillOpen = new List<Probe>();
                 foreach (var probe in open)
                 {
@@ -161,10 +161,10 @@ public sealed class CoverageCalculator(NpgsqlDataSource database, EtaModel eta, 
                     // SQL ordered by the index's distance; the answer is in the model's whole seconds.
                     list.Sort((x, y) => (x.EtaSeconds, x.Meters, x.UnitId).CompareTo((y.EtaSeconds, y.Meters, y.UnitId)));
                     var left = taken.Count == 0 ? list : list.Where(c => !taken.Contains(c.UnitId)).ToList();
-                    if (limit is { } max && list.Count >= max)
+                    if (limit is { } max && scanned.GetValueOrDefault(probe).Found >= max)
                     {
                         // The soonest any unit not yet reached could arrive (it is at least this far, of the fastest kind).
-                        var beyond = TrueOverOrdered * farthest[probe];
+                        var beyond = TrueOverOrdered * scanned[probe].Farthest;
                         var soonestBeyond = travels.Min(t => t.TurnoutSeconds + (beyond * eta.DetourFactor / (t.SpeedKmh / 3.6)));
                         var horizon = asks[probe.A].HorizonSeconds;
                         int Needed(List<Candidate> soonest) => soonest.Count >= 2 ? Math.Min(soonest[1].EtaSeconds, horizon) : horizon;
@@ -185,28 +185,42 @@ public sealed class CoverageCalculator(NpgsqlDataSource database, EtaModel eta, 
         }
 
         /// <summary>Per probe, its nearest <paramref name="limit"/> eligible units within reach (every one when null), and the index's distance of the farthest.</summary>
-        private async Task<(Dictionary<Probe, List<Candidate>> Units, Dictionary<Probe, double> Farthest)> NearestAsync(
-            IReadOnlyList<Probe> open, int? limit, CancellationToken ct)
+        /// <summary>
+        /// Per probe, its nearest <paramref name="limit"/> eligible units within reach (every one when null), how many
+        /// were found, and the index's distance of the farthest. With <paramref name="soonestTwo"/>, only the two
+        /// soonest of them come back (ranked by the ETA model in SQL, <see cref="EtaModel.UnitSecondsSql"/>): a
+        /// province's question then reads a quarter of the rows.
+        /// </summary>
+        private async Task<(Dictionary<Probe, List<Candidate>> Units, Dictionary<Probe, (int Found, double Farthest)> Scanned)> NearestAsync(
+            IReadOnlyList<Probe> open, int? limit, bool soonestTwo, CancellationToken ct)
         {
             // The limit stays a literal: with LIMIT $n a generic plan can fall back to a sequential scan.
             var nearest = limit is { } n ? $"order by ordered limit {n.ToString(CultureInfo.InvariantCulture)}" : "";
-            var sql = plane is null
+            var scan = plane is null
+                ? $"""
+                    select u.id, u.kind, ST_Distance(u.location, p.g) as meters, u.location <-> p.g as ordered from {UnitLocationsTable.Name} u
+                    where u.status = '{nameof(UnitStatus.Available)}' and (u.position_at is null or u.position_at >= @cutoff)
+                      and ST_DWithin(u.location, p.g, p.reach) and p.cap = any(u.capabilities)
+                    {nearest}
+                    """
+                : $"""
+                    select u.id, u.kind, ST_Distance(u.location, p.g) as meters, u.plane <-> p.plane as ordered from coverage_units u
+                    where {(asks.Select(a => a.Capability).Distinct().Count() == 1 ? "true" : "p.cap = any(u.capabilities)")}
+                      {(limit is null ? WithinReachOfPlane : "")}
+                    {nearest}
+                    """;
+            var sql = soonestTwo
                 ? $"""
                     {ProbesSql}
-                    select p.a, p.i, b.id, b.kind, ST_Distance(b.location, p.g), b.ordered
+                    select p.a, p.i, b.id, b.kind, b.meters, b.farthest, b.found
                     from probes p cross join lateral (
-                      select u.id, u.kind, u.location, u.location <-> p.g as ordered from {UnitLocationsTable.Name} u
-                      where u.status = '{nameof(UnitStatus.Available)}' and (u.position_at is null or u.position_at >= @cutoff)
-                        and ST_DWithin(u.location, p.g, p.reach) and p.cap = any(u.capabilities)
-                      {nearest}) b
+                      select s.id, s.kind, s.meters, max(s.ordered) over () as farthest, (count(*) over ())::int as found from ({scan}) s
+                      order by {eta.UnitSecondsSql("s.kind", "s.meters")}, s.meters limit 2) b
                     """
                 : $"""
                     {ProbesSql}
-                    select p.a, p.i, b.id, b.kind, ST_Distance(b.location, p.g), b.ordered
-                    from probes p cross join lateral (
-                      select u.id, u.kind, u.location, u.plane <-> p.plane as ordered from coverage_units u
-                      where p.cap = any(u.capabilities) {(limit is null ? WithinReachOfPlane : "")}
-                      {nearest}) b
+                    select p.a, p.i, b.id, b.kind, b.meters, b.ordered, 1
+                    from probes p cross join lateral ({scan}) b
                     """;
             await using var command = new NpgsqlCommand(sql, connection, transaction);
             command.Parameters.AddWithValue("as", open.Select(p => p.A).ToArray());
@@ -219,7 +233,7 @@ public sealed class CoverageCalculator(NpgsqlDataSource database, EtaModel eta, 
             command.Parameters.AddWithValue("cutoff", cutoff);
 
             var round = new Dictionary<Probe, List<Candidate>>();
-            var farthest = new Dictionary<Probe, double>();
+            var scanned = new Dictionary<Probe, (int Found, double Farthest)>();
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
@@ -232,10 +246,13 @@ public sealed class CoverageCalculator(NpgsqlDataSource database, EtaModel eta, 
                 }
 
                 list.Add(candidate);
-                farthest[key] = Math.Max(farthest.GetValueOrDefault(key), reader.GetDouble(5));
+                var (found, farthest) = scanned.GetValueOrDefault(key);
+                scanned[key] = soonestTwo
+                    ? (reader.GetInt32(6), reader.GetDouble(5))
+                    : (found + 1, Math.Max(farthest, reader.GetDouble(5)));
             }
 
-            return (round, farthest);
+            return (round, scanned);
         }
     }
 
