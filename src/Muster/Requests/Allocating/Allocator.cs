@@ -34,16 +34,15 @@ public sealed partial class Allocator : IAsyncDisposable, IDisposable
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stop = new();
     private readonly IDocumentStore _store;
-    private readonly IActorAccessor _actors;
     private readonly StockCandidates _candidates;
     private readonly RequestsOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<Allocator> _logger;
     private readonly Task _loop;
 
-    public Allocator(IDocumentStore store, IActorAccessor actors, Npgsql.NpgsqlDataSource database, RequestsOptions options, TimeProvider time, ILogger<Allocator> logger)
+    public Allocator(IDocumentStore store, Npgsql.NpgsqlDataSource database, RequestsOptions options, TimeProvider time, ILogger<Allocator> logger)
     {
-        (_store, _actors, _candidates, _options, _time, _logger) = (store, actors, new StockCandidates(database), options, time, logger);
+        (_store, _candidates, _options, _time, _logger) = (store, new StockCandidates(database), options, time, logger);
         // The loop belongs to no caller: it must not carry the first caller's ambient request (its idempotency key).
         using (ExecutionContext.SuppressFlow())
         {
@@ -166,7 +165,8 @@ public sealed partial class Allocator : IAsyncDisposable, IDisposable
     /// <summary>The batch decided and committed, its answers in order; null when it lost a race (nothing written).</summary>
     private async Task<IReadOnlyList<Result<SupplyRequest>>?> WriteAsync(IReadOnlyList<Pending> batch, OnLostRace onLostRace)
     {
-        var writer = new EventWriter(_store, _actors, _time).ActingAs(batch[0].Actor);
+        // The allocator serves every caller: it writes as the batch's actor, never through a request's accessor.
+        var writer = new EventWriter(_store, NoCaller.Instance, _time).ActingAs(batch[0].Actor);
         var allocations = batch.Select(p => p.Allocation).ToList();
         for (var round = 1; ; round++)
         {

@@ -43,7 +43,7 @@ public sealed class StockImportJobs(IDocumentStore store, TimeProvider time, ILo
         var followed = new Follower(this, job);
         try
         {
-            var handler = new ImportStockHandler(new EventWriter(store, new NoCaller(), time).ActingAs(actor), time);
+            var handler = new ImportStockHandler(new EventWriter(store, NoCaller.Instance, time).ActingAs(actor), time);
             var result = await handler.Handle(command, ct, followed);
             var last = followed.Job with { RowsChecked = job.TotalRows, BeatAt = time.GetUtcNow() };
             if (!result.Succeeded)
@@ -82,12 +82,6 @@ public sealed class StockImportJobs(IDocumentStore store, TimeProvider time, ILo
         await using var session = store.LightweightSession();
         session.Store(job);
         await session.SaveChangesAsync(ct);
-    }
-
-    /// <summary>A job outlives its request: it writes as the uploader it was given, never as whoever calls now.</summary>
-    private sealed class NoCaller : IActorAccessor
-    {
-        public Actor? Current => null;
     }
 
     private sealed class Follower(StockImportJobs jobs, StockImportJob job) : IStockImportProgress
