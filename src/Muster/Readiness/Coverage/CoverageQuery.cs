@@ -15,18 +15,12 @@ public sealed class CoverageQuery(CoverageCalculator calculator, IDemandPoints r
 {
     public async Task<Result<CoverageAnswer>> AnswerAsync(CoverageQuestion question, CancellationToken ct)
     {
+        if (ReadinessArguments.Check(question.Capability, question.WithinSeconds, ReadinessOptions.MaxSeconds) is { } invalid)
+        {
+            return invalid;
+        }
+
         var capability = question.Capability.Trim().ToLowerInvariant();
-        if (!Tags.IsTag(capability))
-        {
-            return DomainError.Validation($"capability '{question.Capability}' is not a capability tag (lower-case letters, digits, hyphens)", "capability");
-        }
-
-        if (question.WithinSeconds is < ReadinessOptions.MinSeconds or > ReadinessOptions.MaxSeconds)
-        {
-            return DomainError.Validation(
-                $"withinSeconds must be between {ReadinessOptions.MinSeconds} and {ReadinessOptions.MaxSeconds}, got {question.WithinSeconds}", "withinSeconds");
-        }
-
         IReadOnlyList<DemandPoint> demand;
         if (question.DemandGeoJson is { } given)
         {

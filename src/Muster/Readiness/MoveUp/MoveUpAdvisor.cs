@@ -44,10 +44,9 @@ public sealed class MoveUpAdvisor(
     public const int MaxWithinSeconds = 6 * 3600;
 
     public static DomainError? Check(SuggestMoveUp query) =>
-        !Tags.IsTag(query.Capability.Trim().ToLowerInvariant()) ? DomainError.Validation($"'{query.Capability}' is not a capability tag", "capability")
-        : query.WithinSeconds is < 60 or > MaxWithinSeconds ? DomainError.Validation($"withinSeconds must be between 60 and {MaxWithinSeconds}, got {query.WithinSeconds}", "withinSeconds")
-        : query.MaxMoves is < 1 or > MaxMoves ? DomainError.Validation($"maxMoves must be between 1 and {MaxMoves}, got {query.MaxMoves}", "maxMoves")
-        : null;
+        ReadinessArguments.Check(query.Capability, query.WithinSeconds, MaxWithinSeconds)
+        ?? (query.MaxMoves is < 1 or > MaxMoves ? DomainError.Validation($"maxMoves must be between 1 and {MaxMoves}, got {query.MaxMoves}", "maxMoves")
+        : null);
 
     public async Task<Result<MoveUpSuggestion>> SuggestAsync(SuggestMoveUp query, CancellationToken ct)
     {
