@@ -27,13 +27,10 @@ public sealed class MoveUpSolverTests
     public static TheoryData<int, int, bool> InstancesBothWays()
     {
         var data = new TheoryData<int, int, bool>();
-        foreach (var seed in new[] { 1, 2, 3, 4, 5, 6, 7, 8 })
+        foreach (var row in Instances())
         {
-            foreach (var maxMoves in new[] { 1, 2, 3 })
-            {
-                data.Add(seed, maxMoves, true);
-                data.Add(seed, maxMoves, false);
-            }
+            data.Add((int)row[0], (int)row[1], true);
+            data.Add((int)row[0], (int)row[1], false);
         }
 
         return data;

@@ -115,6 +115,8 @@ public sealed class CoverageCalculator(NpgsqlDataSource database, EtaModel eta, 
 
     private const double EarthRadius = 6_371_008.8;
 
+    private static readonly string Radius = EarthRadius.ToString(CultureInfo.InvariantCulture);
+
     /// <summary>
     /// Longitude and latitude drawn flat (metres), with the east-west scale of the latitude farthest from the equator
     /// that a probe can reach: east-west distances shrink a little towards the equator and none lengthens, so the
@@ -271,15 +273,15 @@ public sealed class CoverageCalculator(NpgsqlDataSource database, EtaModel eta, 
     private static readonly string ProbesSql = $"""
         with probes(a, i, cap, reach, g, plane) as (
           select t.a, t.i, t.cap, t.reach, ST_SetSRID(ST_MakePoint(t.lon, t.lat), 4326)::geography,
-                 point({EarthRadius.ToString(CultureInfo.InvariantCulture)} * radians(t.lon) * @coslat, {EarthRadius.ToString(CultureInfo.InvariantCulture)} * radians(t.lat))
+                 point({Radius} * radians(t.lon) * @coslat, {Radius} * radians(t.lat))
           from unnest(@as::int[], @is::int[], @caps::text[], @reaches::float8[], @lons::float8[], @lats::float8[]) t(a, i, cap, reach, lon, lat))
         """;
 
     private static readonly string EligibleUnitsSql = $"""
         create temporary table coverage_units on commit drop as
           select u.id, u.kind, u.capabilities, u.location,
-                 point({EarthRadius.ToString(CultureInfo.InvariantCulture)} * radians(ST_X(u.location::geometry)) * @coslat,
-                       {EarthRadius.ToString(CultureInfo.InvariantCulture)} * radians(ST_Y(u.location::geometry))) as plane
+                 point({Radius} * radians(ST_X(u.location::geometry)) * @coslat,
+                       {Radius} * radians(ST_Y(u.location::geometry))) as plane
           from {UnitLocationsTable.Name} u
           where u.status = '{nameof(UnitStatus.Available)}' and (u.position_at is null or u.position_at >= @cutoff) and u.capabilities && @caps::text[];
         create index on coverage_units using spgist (plane quad_point_ops);
