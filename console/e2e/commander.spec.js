@@ -17,7 +17,7 @@ test('a commander reports an incident by clicking the map, proposes, sees lines 
   await form.getByRole('button', { name: '报告' }).click();
 
   const room = page.getByRole('complementary', { name: '事件处置' });
-  await expect(room.getByRole('heading', { name: /辛置煤矿瓦斯爆炸/ })).toBeVisible();
+  await expect(room.getByRole('heading', { level: 2, name: /辛置煤矿瓦斯爆炸/ })).toBeVisible();
   await room.getByRole('button', { name: '生成调度方案' }).click();
   const proposal = room.getByRole('region', { name: '调度方案' });
   await expect(proposal.locator('.reason').first()).not.toBeEmpty();
