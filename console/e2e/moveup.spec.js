@@ -41,16 +41,18 @@ test('a commander asks where to move mine rescue teams, sees the arrows and appr
     await expect(moves.first()).toContainText(/增加覆盖 [\d.]+%（权重 [\d.]+，\d+ 处：/);
 
     // Each move is an arrow on the map: a line from the team to its post, and an arrow head at the post.
-    const drawn = await page.waitForFunction(async (n) => {
+    // MapLibre's getData() is asynchronous, and waitForFunction takes a pending promise for a truthy answer: poll.
+    const readArrows = () => page.evaluate(async (n) => {
       const map = window.musterMap;
-      if (!map?.getSource('moveUp')) return null;
+      if (!map?.getSource('moveUp') || !map.getSource('moveUpHeads')) return null;
       const lines = await map.getSource('moveUp').getData();
       const heads = await map.getSource('moveUpHeads').getData();
       return lines.features.length === n && heads.features.length === n
         ? { lines: lines.features.map((f) => [f.properties.unitId, f.properties.postId, f.geometry.coordinates.length]), heads: heads.features.map((f) => typeof f.properties.bearing), visible: map.getLayoutProperty('moveup-lines', 'visibility') ?? 'visible', head: map.getLayer('moveup-heads')?.type }
         : null;
     }, expected.moves.length);
-    const arrows = await drawn.jsonValue();
+    let arrows = null;
+    await expect.poll(async () => (arrows = await readArrows()), { message: 'one arrow per move on the map' }).not.toBeNull();
     expect(arrows.lines[0]).toEqual([first.unit.id, first.to.id, 2]);
     expect(arrows.heads).toEqual(expected.moves.map(() => 'number'));
     expect(arrows).toMatchObject({ visible: 'visible', head: 'symbol' });
