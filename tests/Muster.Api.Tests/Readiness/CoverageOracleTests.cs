@@ -10,9 +10,9 @@ namespace Muster.Api.Tests.Readiness;
 /// <summary>
 /// Coverage checked against brute force: random units (kinds, capabilities, statuses, fresh and stale positions) far
 /// from the county, random demand points and limits; every unit × point ETA computed here by the same
-/// <see cref="EtaModel"/> over Vincenty's geodesic distance, then the two soonest kept. Every way of answering (probing
-/// unit_locations, copying the eligible units first, splitting the copied question across two connections; with units
-/// taken by a dispatch and without) must agree with it.
+/// <see cref="EtaModel"/> over Vincenty's geodesic distance, then the two soonest kept. Every way of answering (on one
+/// connection, or split across two, each half copying only the units within reach of its own half of the map; with
+/// units taken by a dispatch and without) must agree with it.
 /// </summary>
 [Collection(ReadinessCountyCollection.Collection)]
 public sealed class CoverageOracleTests(ReadinessCounty county)
@@ -78,9 +78,9 @@ public sealed class CoverageOracleTests(ReadinessCounty county)
         var ask = new CoverageAsk(capability, within, 2 * within);
         // A question with units taken (a proposal's cost) reads every scanned unit back; one without (coverage) reads
         // only the two soonest of each point.
-        foreach (var (copy, split, costed) in new[] { (false, false, true), (true, false, true), (true, true, true), (false, false, false), (true, true, false) })
+        foreach (var (split, costed) in new[] { (false, true), (true, true), (false, false), (true, false) })
         {
-            var answer = (await calculator.ComputeAsync([ask], demand, costed ? taken : [], default, copyEligible: copy,
+            var answer = (await calculator.ComputeAsync([ask], demand, costed ? taken : [], default,
                 probesPerConnection: split ? demand.Count / 2 : CoverageCalculator.ProbesPerConnection))[0];
             Assert.Contains(answer.Before.Points, p => p.Covered); // the scenario is not trivial: some points covered,
             Assert.Contains(answer.Before.Points, p => !p.Covered); // some not
@@ -95,7 +95,7 @@ public sealed class CoverageOracleTests(ReadinessCounty county)
                         .Order()
                         .ToList();
                     var got = result.Points[p];
-                    var what = $"seed {seed}, {(copy ? "copied" : "direct")}{(split ? ", split" : "")}{(costed ? ", costed" : "")}, {(after ? "after" : "before")}, point {p}, within {within}";
+                    var what = $"seed {seed}{(split ? ", split" : "")}{(costed ? ", costed" : "")}, {(after ? "after" : "before")}, point {p}, within {within}";
                     Close(etas.Count > 0 ? etas[0] : null, got.BestEtaSeconds, 2 * within, what + ", best");
                     Close(etas.Count > 1 ? etas[1] : null, got.SecondBestEtaSeconds, 2 * within, what + ", second");
                     if (etas.Count == 0 || Math.Abs(etas[0] - within) > 1)

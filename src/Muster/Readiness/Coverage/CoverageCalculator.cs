@@ -16,43 +16,37 @@ public sealed record CoverageBeforeAfter(CoverageAnswer Before, CoverageAnswer A
 /// Which AVAILABLE units with a capability reach which demand points, how soon, by the ETA model of
 /// <c>nearestUnits</c> (<see cref="EtaModel"/>: turnout + distance × detour / speed, per kind; geodesic distances from
 /// PostGIS). Units whose last position is stale (<see cref="UnitFinderOptions.StaleAfter"/>) cover nothing: a claim of
-/// coverage resting on a unit nobody has heard from is a false comfort. Answered in PostGIS, nearest first: each
-/// demand point (a probe, per ask) takes a few of its nearest eligible units from an index and is settled when no unit
-/// farther away could arrive sooner; the few left open are asked again with more, then for every unit within reach.
-/// The coverage without a dispatch's units comes from the same scans: a probe is settled only when it is settled
-/// both with and without them. A small question probes <c>unit_locations</c> directly; a large one first copies the
-/// eligible units into a temporary table with a planar point under a quad tree (SP-GiST), whose nearest-first scans
-/// cost a third of the geography index's, and is split across connections answered side by side. All give the same
-/// answer.
+/// coverage resting on a unit nobody has heard from is a false comfort. Answered in PostGIS, nearest first: the
+/// eligible units within reach of the question's points are copied into a temporary table with a planar point under a
+/// quad tree (SP-GiST), whose nearest-first scans cost a quarter of the geography index's on <c>unit_locations</c>
+/// (which also walks every unit of other capabilities and states); then each demand point (a probe, per ask) takes a
+/// few of its nearest eligible units and is settled when no unit farther away could arrive sooner; the few left open
+/// are asked again with more, then for every unit within reach. The coverage without a dispatch's units comes from
+/// the same scans: a probe is settled only when it is settled both with and without them. A large question is split
+/// across connections answered side by side; both give the same answer.
 /// </summary>
 public sealed class CoverageCalculator(NpgsqlDataSource database, EtaModel eta, TimeProvider time, UnitFinderOptions units)
 {
-    /// <summary>Probes (demand points × capabilities) answered straight from unit_locations; above, the eligible units are copied first.</summary>
-    public const int DirectProbesUpTo = 2_000;
-
     /// <summary>Probes one connection answers; a larger question is split across connections, at most <see cref="Connections"/>.</summary>
     public const int ProbesPerConnection = 10_000;
 
     /// <summary>The province question is CPU-bound in PostgreSQL: a second connection halves it on a two-core server.</summary>
     public const int Connections = 2;
 
-    /// <param name="copyEligible">Copy the eligible units first (true) or probe unit_locations directly (false); by default
-    /// decided by the number of probes (<see cref="DirectProbesUpTo"/>). Both give the same answer.</param>
-    /// <param name="probesPerConnection">Where a copied question is split (<see cref="ProbesPerConnection"/>).</param>
+    /// <param name="probesPerConnection">Where a question is split (<see cref="ProbesPerConnection"/>).</param>
     public async Task<IReadOnlyList<CoverageBeforeAfter>> ComputeAsync(
         IReadOnlyList<CoverageAsk> asks, IReadOnlyList<DemandPoint> demand, IReadOnlyCollection<Guid> taken, CancellationToken ct,
-        bool? copyEligible = null, int probesPerConnection = ProbesPerConnection)
+        int probesPerConnection = ProbesPerConnection)
     {
         // Neighbours one after the other: consecutive scans meet the same pages of the index, and each connection gets
         // one part of the map.
         var probes = asks.SelectMany((_, a) => demand.Select((_, i) => new Probe(a, i)))
             .OrderBy(p => Math.Floor(demand[p.I].Location.Lat * 10)).ThenBy(p => demand[p.I].Location.Lon).ToList();
-        var copy = copyEligible ?? probes.Count > DirectProbesUpTo;
-        var parts = copy ? Math.Clamp(probes.Count / probesPerConnection, 1, Connections) : 1;
+        var parts = Math.Clamp(probes.Count / probesPerConnection, 1, Connections);
         var size = (probes.Count + parts - 1) / Math.Max(parts, 1);
         var answered = probes.Count == 0
             ? []
-            : await Task.WhenAll(probes.Chunk(size).Select(chunk => SoonestAsync(asks, demand, chunk, [.. taken], copy, ct)));
+            : await Task.WhenAll(probes.Chunk(size).Select(chunk => SoonestAsync(asks, demand, chunk, [.. taken], ct)));
         var soonest = answered.SelectMany(part => part).ToDictionary();
 
         return asks.Select((ask, a) =>
@@ -73,34 +67,59 @@ public sealed class CoverageCalculator(NpgsqlDataSource database, EtaModel eta, 
     /// <summary>The two soonest units of each probe, with and without the taken units; on one connection, in one
     /// transaction (the copied units live in it).</summary>
     private async Task<Dictionary<Probe, Soonest>> SoonestAsync(
-        IReadOnlyList<CoverageAsk> asks, IReadOnlyList<DemandPoint> demand, IReadOnlyList<Probe> probes, Guid[] taken, bool copy, CancellationToken ct)
+        IReadOnlyList<CoverageAsk> asks, IReadOnlyList<DemandPoint> demand, IReadOnlyList<Probe> probes, Guid[] taken, CancellationToken ct)
     {
         await using var connection = await database.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        // Compiling the statement (JIT) costs more than running it: 600 ms of 25,000 probes' 1.7 s. And the planner,
-        // not knowing the reach, would rather scan the bounding box of each probe and sort it than walk the index
-        // nearest first within it (44 ms against 20 for one probe of a proposal's cost over 102,000 units).
-        await using (var settings = new NpgsqlCommand("set local jit = off; set local enable_bitmapscan = off", connection, transaction))
+        // Compiling the statement (JIT) costs more than running it: 600 ms of 25,000 probes' 1.7 s.
+        await using (var settings = new NpgsqlCommand("set local jit = off", connection, transaction))
         {
             await settings.ExecuteNonQueryAsync(ct);
         }
 
-        var cutoff = time.GetUtcNow() - units.StaleAfter;
         var reaches = asks.Select(a => (eta.UnitReachMeters(a.HorizonSeconds) * 1.01) + 10).ToArray();
-        var plane = copy ? Plane.Around(probes.Select(p => demand[p.I].Location.Lat), reaches.Max()) : null;
-        if (plane is not null)
+        var plane = Plane.Around(probes.Select(p => demand[p.I].Location.Lat), reaches.Max());
+        var kinds = await CopyEligibleAsync(connection, transaction, asks, demand, probes, reaches.Max(), plane, time.GetUtcNow() - units.StaleAfter, ct);
+
+        // The planner, not knowing the reach, would rather scan the bounding box of each probe and sort it than walk
+        // the quad tree nearest first within it (4.5 s against 1.1 s for 25,000 probes).
+        await using (var settings = new NpgsqlCommand("set local enable_bitmapscan = off", connection, transaction))
         {
-            await using var eligible = new NpgsqlCommand(EligibleUnitsSql, connection, transaction);
-            eligible.Parameters.AddWithValue("cutoff", cutoff);
-            eligible.Parameters.AddWithValue("caps", asks.Select(a => a.Capability).Distinct().ToArray());
-            eligible.Parameters.AddWithValue("coslat", plane.CosLat);
-            await eligible.ExecuteNonQueryAsync(ct);
+            await settings.ExecuteNonQueryAsync(ct);
         }
 
-        var rounds = new Rounds(eta, connection, transaction, asks, demand, reaches, cutoff, plane);
+        var travels = asks.Select(a => kinds.Where(k => k.Capability == a.Capability).Select(k => eta.UnitTravel(k.Kind)).ToList()).ToList();
+        var rounds = new Rounds(eta, connection, transaction, asks, demand, reaches, travels, plane);
         var soonest = await rounds.SoonestAsync(probes, taken.ToHashSet(), ct);
         await transaction.CommitAsync(ct);
         return soonest;
+    }
+
+    /// <summary>
+    /// Copies the eligible units (AVAILABLE, fresh, with one of the capabilities) that lie within reach of the probes'
+    /// bounding box (on the geography index: a city's question copies the city's units, not the province's) into
+    /// <c>coverage_units</c>, with their planar point under a quad tree. Answers which kinds of unit each capability
+    /// has there: a probe's bound on the units it has not reached takes the fastest of those, not of every kind.
+    /// </summary>
+    private static async Task<List<(string Capability, UnitKind Kind)>> CopyEligibleAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<CoverageAsk> asks, IReadOnlyList<DemandPoint> demand,
+        IReadOnlyList<Probe> probes, double reach, Plane plane, DateTimeOffset cutoff, CancellationToken ct)
+    {
+        await using var eligible = new NpgsqlCommand(EligibleUnitsSql, connection, transaction);
+        eligible.Parameters.AddWithValue("cutoff", cutoff);
+        eligible.Parameters.AddWithValue("caps", asks.Select(a => a.Capability).Distinct().ToArray());
+        eligible.Parameters.AddWithValue("coslat", plane.CosLat);
+        eligible.Parameters.AddWithValue("lons", probes.Select(p => demand[p.I].Location.Lon).ToArray());
+        eligible.Parameters.AddWithValue("lats", probes.Select(p => demand[p.I].Location.Lat).ToArray());
+        eligible.Parameters.AddWithValue("reach", reach / TrueOverOrdered);
+        var kinds = new List<(string, UnitKind)>();
+        await using var reader = await eligible.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            kinds.Add((reader.GetString(0), Enum.Parse<UnitKind>(reader.GetString(1))));
+        }
+
+        return kinds;
     }
 
     /// <summary>Nearest units fetched per probe in the first round, and in the second for the probes the first left open.</summary>
@@ -133,19 +152,18 @@ public sealed class CoverageCalculator(NpgsqlDataSource database, EtaModel eta, 
 
     private sealed class Rounds(
         EtaModel eta, NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<CoverageAsk> asks,
-        IReadOnlyList<DemandPoint> demand, double[] reaches, DateTimeOffset cutoff, Plane? plane)
+        IReadOnlyList<DemandPoint> demand, double[] reaches, List<List<Travel>> travels, Plane plane)
     {
         /// <summary>
         /// Per probe, its two soonest units within reach (fewer where there are fewer), soonest first, with every unit and
         /// without the taken ones. Each probe walks an index nearest first for a few units and measures only those on
         /// the ellipsoid; it is settled when no unit farther away could arrive sooner than its second soonest, with and
-        /// without the taken units (the fastest kind at the farthest distance, less the margin of
-        /// <see cref="TrueOverOrdered"/>), or within the horizon. The probes left open are asked again with more units,
+        /// without the taken units (the fastest kind the capability has there, at the farthest distance, less the margin
+        /// of <see cref="TrueOverOrdered"/>), or within the horizon. The probes left open are asked again with more units,
         /// and finally for every unit within reach.
         /// </summary>
         public async Task<Dictionary<Probe, Soonest>> SoonestAsync(IReadOnlyList<Probe> probes, HashSet<Guid> taken, CancellationToken ct)
         {
-            var travels = Enum.GetValues<UnitKind>().Select(eta.UnitTravel).ToList();
             var found = new Dictionary<Probe, Soonest>();
             var open = probes;
             foreach (var limit in FirstRounds.Select(n => (int?)n).Append(null))
@@ -167,7 +185,7 @@ public sealed class CoverageCalculator(NpgsqlDataSource database, EtaModel eta, 
                     {
                         // The soonest any unit not yet reached could arrive (it is at least this far, of the fastest kind).
                         var beyond = TrueOverOrdered * scanned[probe].Farthest;
-                        var soonestBeyond = travels.Min(t => t.TurnoutSeconds + (beyond * eta.DetourFactor / (t.SpeedKmh / 3.6)));
+                        var soonestBeyond = travels[probe.A].Min(t => t.TurnoutSeconds + (beyond * eta.DetourFactor / (t.SpeedKmh / 3.6)));
                         var horizon = asks[probe.A].HorizonSeconds;
                         int Needed(List<Candidate> soonest) => soonest.Count >= 2 ? Math.Min(soonest[1].EtaSeconds, horizon) : horizon;
                         if (soonestBeyond - 1 <= Math.Max(Needed(list), Needed(left)))
@@ -198,19 +216,12 @@ public sealed class CoverageCalculator(NpgsqlDataSource database, EtaModel eta, 
         {
             // The limit stays a literal: with LIMIT $n a generic plan can fall back to a sequential scan.
             var nearest = limit is { } n ? $"order by ordered limit {n.ToString(CultureInfo.InvariantCulture)}" : "";
-            var scan = plane is null
-                ? $"""
-                    select u.id, u.kind, ST_Distance(u.location, p.g) as meters, u.location <-> p.g as ordered from {UnitLocationsTable.Name} u
-                    where u.status = '{nameof(UnitStatus.Available)}' and (u.position_at is null or u.position_at >= @cutoff)
-                      and ST_DWithin(u.location, p.g, p.reach) and p.cap = any(u.capabilities)
-                    {nearest}
-                    """
-                : $"""
-                    select u.id, u.kind, ST_Distance(u.location, p.g) as meters, u.plane <-> p.plane as ordered from coverage_units u
-                    where {(asks.Select(a => a.Capability).Distinct().Count() == 1 ? "true" : "p.cap = any(u.capabilities)")}
-                      {(limit is null ? WithinReachOfPlane : "")}
-                    {nearest}
-                    """;
+            var scan = $"""
+                select u.id, u.kind, ST_Distance(u.location, p.g) as meters, u.plane <-> p.plane as ordered from coverage_units u
+                where {InReachBox} {(asks.Select(a => a.Capability).Distinct().Count() == 1 ? "" : "and p.cap = any(u.capabilities)")}
+                  {(limit is null ? "and ST_DWithin(u.location, p.g, p.reach)" : "")}
+                {nearest}
+                """;
             var sql = soonestTwo
                 ? $"""
                     {ProbesSql}
@@ -231,8 +242,7 @@ public sealed class CoverageCalculator(NpgsqlDataSource database, EtaModel eta, 
             command.Parameters.AddWithValue("reaches", open.Select(p => reaches[p.A]).ToArray());
             command.Parameters.AddWithValue("lons", open.Select(p => demand[p.I].Location.Lon).ToArray());
             command.Parameters.AddWithValue("lats", open.Select(p => demand[p.I].Location.Lat).ToArray());
-            command.Parameters.AddWithValue("coslat", plane?.CosLat ?? 1);
-            command.Parameters.AddWithValue("cutoff", cutoff);
+            command.Parameters.AddWithValue("coslat", plane.CosLat);
 
             var round = new Dictionary<Probe, List<Candidate>>();
             var scanned = new Dictionary<Probe, (int Found, double Farthest)>();
@@ -259,15 +269,13 @@ public sealed class CoverageCalculator(NpgsqlDataSource database, EtaModel eta, 
     }
 
     /// <summary>
-    /// Every unit within reach, through the quad tree (a box around the probe, wide enough for the plane's shrinking)
-    /// and then on the ellipsoid. Only in the last round: with the box in the nearest-first rounds the planner, not
-    /// knowing the reach, trades the ordered scan for a bitmap scan of the box and a sort (4.5 s for 25,000 probes
-    /// against 1.1 s).
+    /// The units in a box around the probe wide enough for every unit within reach (the plane only shrinks distances),
+    /// in every round: the nearest-first walk stops at the box, instead of walking every copied unit when fewer than
+    /// the round's number have the capability (a proposal's water rescue probes walked all of them: 0.7 ms each).
     /// </summary>
-    private static readonly string WithinReachOfPlane = $"""
-        and u.plane <@ box(point(p.plane[0] - p.reach / {TrueOverOrdered}, p.plane[1] - p.reach / {TrueOverOrdered}),
-                           point(p.plane[0] + p.reach / {TrueOverOrdered}, p.plane[1] + p.reach / {TrueOverOrdered}))
-        and ST_DWithin(u.location, p.g, p.reach)
+    private static readonly string InReachBox = $"""
+        u.plane <@ box(point(p.plane[0] - p.reach / {TrueOverOrdered}, p.plane[1] - p.reach / {TrueOverOrdered}),
+                       point(p.plane[0] + p.reach / {TrueOverOrdered}, p.plane[1] + p.reach / {TrueOverOrdered}))
         """;
 
     private static readonly string ProbesSql = $"""
@@ -283,9 +291,10 @@ public sealed class CoverageCalculator(NpgsqlDataSource database, EtaModel eta, 
                  point({Radius} * radians(ST_X(u.location::geometry)) * @coslat,
                        {Radius} * radians(ST_Y(u.location::geometry))) as plane
           from {UnitLocationsTable.Name} u
-          where u.status = '{nameof(UnitStatus.Available)}' and (u.position_at is null or u.position_at >= @cutoff) and u.capabilities && @caps::text[];
+          where u.status = '{nameof(UnitStatus.Available)}' and (u.position_at is null or u.position_at >= @cutoff) and u.capabilities && @caps::text[]
+            and u.location && _ST_Expand((select ST_Collect(ST_MakePoint(t.lon, t.lat)) from unnest(@lons::float8[], @lats::float8[]) t(lon, lat))::geography, @reach);
         create index on coverage_units using spgist (plane quad_point_ops);
-        analyze coverage_units;
+        select distinct c, u.kind from coverage_units u cross join unnest(u.capabilities) c where c = any(@caps::text[]);
         """;
 
     private readonly record struct Probe(int A, int I);
