@@ -89,7 +89,7 @@ public sealed class CoverageCalculator(NpgsqlDataSource database, EtaModel eta, 
         }
 
         var travels = asks.Select(a => kinds.Where(k => k.Capability == a.Capability).Select(k => eta.UnitTravel(k.Kind)).ToList()).ToList();
-        var rounds = new Rounds(eta, connection, transaction, asks, demand, reaches, travels, plane);
+        var rounds = new CoverageRounds(eta, connection, transaction, asks, demand, reaches, travels, plane.CosLat);
         var soonest = await rounds.SoonestAsync(probes, taken.ToHashSet(), ct);
         await transaction.CommitAsync(ct);
         return soonest;
@@ -122,19 +122,22 @@ public sealed class CoverageCalculator(NpgsqlDataSource database, EtaModel eta, 
         return kinds;
     }
 
-    /// <summary>Nearest units fetched per probe in the first round, and in the second for the probes the first left open.</summary>
-    private static readonly int[] FirstRounds = [8, 48];
-
     /// <summary>
     /// The geodesic (ellipsoid) distance over the distance the index orders by is at least this: WGS 84 departs from
     /// PostGIS's mean sphere by under 0.6%, and <see cref="Plane"/> never lengthens the sphere's distances. A unit the
-    /// nearest-first scan has not reached yet is at least this fraction of the farthest one it has reached away.
+    /// nearest-first scan has not reached yet is at least this fraction of the farthest one it has reached away; and a
+    /// unit's distance on the ellipsoid is within this fraction (and its inverse) of its great-circle distance.
     /// </summary>
-    private const double TrueOverOrdered = 0.99;
+    internal const double TrueOverOrdered = 0.99;
 
-    private const double EarthRadius = 6_371_008.8;
+    internal const double EarthRadius = 6_371_008.8;
 
-    private static readonly string Radius = EarthRadius.ToString(CultureInfo.InvariantCulture);
+    /// <summary>A longitude and latitude (SQL expressions, degrees) as a point of the <see cref="Plane"/>, whose east-west scale is <c>@coslat</c>.</summary>
+    internal static string PlaneSql(string lonSql, string latSql)
+    {
+        var radius = EarthRadius.ToString(CultureInfo.InvariantCulture);
+        return $"point({radius} * radians({lonSql}) * @coslat, {radius} * radians({latSql}))";
+    }
 
     /// <summary>
     /// Longitude and latitude drawn flat (metres), with the east-west scale of the latitude farthest from the equator
@@ -150,160 +153,14 @@ public sealed class CoverageCalculator(NpgsqlDataSource database, EtaModel eta, 
         }
     }
 
-    private sealed class Rounds(
-        EtaModel eta, NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<CoverageAsk> asks,
-        IReadOnlyList<DemandPoint> demand, double[] reaches, List<List<Travel>> travels, Plane plane)
-    {
-        /// <summary>
-        /// Per probe, its two soonest units within reach (fewer where there are fewer), soonest first, with every unit and
-        /// without the taken ones. Each probe walks an index nearest first for a few units and measures only those on
-        /// the ellipsoid; it is settled when no unit farther away could arrive sooner than its second soonest, with and
-        /// without the taken units (the fastest kind the capability has there, at the farthest distance, less the margin
-        /// of <see cref="TrueOverOrdered"/>), or within the horizon. The probes left open are asked again with more units,
-        /// and finally for every unit within reach.
-        /// </summary>
-        public async Task<Dictionary<Probe, Soonest>> SoonestAsync(IReadOnlyList<Probe> probes, HashSet<Guid> taken, CancellationToken ct)
-        {
-            var found = new Dictionary<Probe, Soonest>();
-            var open = probes;
-            foreach (var limit in FirstRounds.Select(n => (int?)n).Append(null))
-            {
-                if (open.Count == 0)
-                {
-                    break;
-                }
-
-                var (round, scanned) = await NearestAsync(open, limit, taken.Count == 0 && limit is not null, ct);
-                var stillOpen = new List<Probe>();
-                foreach (var probe in open)
-                {
-                    var list = round.GetValueOrDefault(probe, []);
-                    // SQL ordered by the index's distance; the answer is in the model's whole seconds.
-                    list.Sort((x, y) => (x.EtaSeconds, x.Meters, x.UnitId).CompareTo((y.EtaSeconds, y.Meters, y.UnitId)));
-                    var left = taken.Count == 0 ? list : list.Where(c => !taken.Contains(c.UnitId)).ToList();
-                    if (limit is { } max && scanned.GetValueOrDefault(probe).Found >= max)
-                    {
-                        // The soonest any unit not yet reached could arrive (it is at least this far, of the fastest kind).
-                        var beyond = TrueOverOrdered * scanned[probe].Farthest;
-                        var soonestBeyond = travels[probe.A].Min(t => t.TurnoutSeconds + (beyond * eta.DetourFactor / (t.SpeedKmh / 3.6)));
-                        var horizon = asks[probe.A].HorizonSeconds;
-                        int Needed(List<Candidate> soonest) => soonest.Count >= 2 ? Math.Min(soonest[1].EtaSeconds, horizon) : horizon;
-                        if (soonestBeyond - 1 <= Math.Max(Needed(list), Needed(left)))
-                        {
-                            stillOpen.Add(probe);
-                            continue;
-                        }
-                    }
-
-                    found[probe] = new Soonest(list.Count > 2 ? list[..2] : list, left.Count > 2 ? left[..2] : left);
-                }
-
-                open = stillOpen;
-            }
-
-            return found;
-        }
-
-        /// <summary>Per probe, its nearest <paramref name="limit"/> eligible units within reach (every one when null), and the index's distance of the farthest.</summary>
-        /// <summary>
-        /// Per probe, its nearest <paramref name="limit"/> eligible units within reach (every one when null), how many
-        /// were found, and the index's distance of the farthest. With <paramref name="soonestTwo"/>, only the two
-        /// soonest of them come back (ranked by the ETA model in SQL, <see cref="EtaModel.UnitSecondsSql"/>): a
-        /// province's question then reads a quarter of the rows.
-        /// </summary>
-        private async Task<(Dictionary<Probe, List<Candidate>> Units, Dictionary<Probe, (int Found, double Farthest)> Scanned)> NearestAsync(
-            IReadOnlyList<Probe> open, int? limit, bool soonestTwo, CancellationToken ct)
-        {
-            // The limit stays a literal: with LIMIT $n a generic plan can fall back to a sequential scan.
-            var nearest = limit is { } n ? $"order by ordered limit {n.ToString(CultureInfo.InvariantCulture)}" : "";
-            var scan = $"""
-                select u.id, u.kind, ST_Distance(u.location, p.g) as meters, u.plane <-> p.plane as ordered from coverage_units u
-                where {InReachBox} {(asks.Select(a => a.Capability).Distinct().Count() == 1 ? "" : "and p.cap = any(u.capabilities)")}
-                  {(limit is null ? "and ST_DWithin(u.location, p.g, p.reach)" : "")}
-                {nearest}
-                """;
-            var sql = soonestTwo
-                ? $"""
-                    {ProbesSql}
-                    select p.a, p.i, b.id, b.kind, b.meters, b.farthest, b.found
-                    from probes p cross join lateral (
-                      select s.id, s.kind, s.meters, max(s.ordered) over () as farthest, (count(*) over ())::int as found from ({scan}) s
-                      order by {eta.UnitSecondsSql("s.kind", "s.meters")}, s.meters limit 2) b
-                    """
-                : $"""
-                    {ProbesSql}
-                    select p.a, p.i, b.id, b.kind, b.meters, b.ordered, 1
-                    from probes p cross join lateral ({scan}) b
-                    """;
-            await using var command = new NpgsqlCommand(sql, connection, transaction);
-            command.Parameters.AddWithValue("as", open.Select(p => p.A).ToArray());
-            command.Parameters.AddWithValue("is", open.Select(p => p.I).ToArray());
-            command.Parameters.AddWithValue("caps", open.Select(p => asks[p.A].Capability).ToArray());
-            command.Parameters.AddWithValue("reaches", open.Select(p => reaches[p.A]).ToArray());
-            command.Parameters.AddWithValue("lons", open.Select(p => demand[p.I].Location.Lon).ToArray());
-            command.Parameters.AddWithValue("lats", open.Select(p => demand[p.I].Location.Lat).ToArray());
-            command.Parameters.AddWithValue("coslat", plane.CosLat);
-
-            var round = new Dictionary<Probe, List<Candidate>>();
-            var scanned = new Dictionary<Probe, (int Found, double Farthest)>();
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                var key = new Probe(reader.GetInt32(0), reader.GetInt32(1));
-                var meters = reader.GetDouble(4);
-                var candidate = new Candidate(reader.GetGuid(2), meters, eta.UnitSeconds(Enum.Parse<UnitKind>(reader.GetString(3)), meters));
-                if (!round.TryGetValue(key, out var list))
-                {
-                    round[key] = list = [];
-                }
-
-                list.Add(candidate);
-                var (found, farthest) = scanned.GetValueOrDefault(key);
-                scanned[key] = soonestTwo
-                    ? (reader.GetInt32(6), reader.GetDouble(5))
-                    : (found + 1, Math.Max(farthest, reader.GetDouble(5)));
-            }
-
-            return (round, scanned);
-        }
-    }
-
-    /// <summary>
-    /// The units in a box around the probe wide enough for every unit within reach (the plane only shrinks distances),
-    /// in every round: the nearest-first walk stops at the box, instead of walking every copied unit when fewer than
-    /// the round's number have the capability (a proposal's water rescue probes walked all of them: 0.7 ms each).
-    /// </summary>
-    private static readonly string InReachBox = $"""
-        u.plane <@ box(point(p.plane[0] - p.reach / {TrueOverOrdered}, p.plane[1] - p.reach / {TrueOverOrdered}),
-                       point(p.plane[0] + p.reach / {TrueOverOrdered}, p.plane[1] + p.reach / {TrueOverOrdered}))
-        """;
-
-    private static readonly string ProbesSql = $"""
-        with probes(a, i, cap, reach, g, plane) as (
-          select t.a, t.i, t.cap, t.reach, ST_SetSRID(ST_MakePoint(t.lon, t.lat), 4326)::geography,
-                 point({Radius} * radians(t.lon) * @coslat, {Radius} * radians(t.lat))
-          from unnest(@as::int[], @is::int[], @caps::text[], @reaches::float8[], @lons::float8[], @lats::float8[]) t(a, i, cap, reach, lon, lat))
-        """;
-
     private static readonly string EligibleUnitsSql = $"""
         create temporary table coverage_units on commit drop as
-          select u.id, u.kind, u.capabilities, u.location,
-                 point({Radius} * radians(ST_X(u.location::geometry)) * @coslat,
-                       {Radius} * radians(ST_Y(u.location::geometry))) as plane
+          select u.id, u.kind, u.capabilities, ST_X(u.location::geometry) as lon, ST_Y(u.location::geometry) as lat,
+                 {PlaneSql("ST_X(u.location::geometry)", "ST_Y(u.location::geometry)")} as plane
           from {UnitLocationsTable.Name} u
           where u.status = '{nameof(UnitStatus.Available)}' and (u.position_at is null or u.position_at >= @cutoff) and u.capabilities && @caps::text[]
             and u.location && _ST_Expand((select ST_Collect(ST_MakePoint(t.lon, t.lat)) from unnest(@lons::float8[], @lats::float8[]) t(lon, lat))::geography, @reach);
         create index on coverage_units using spgist (plane quad_point_ops);
         select distinct c, u.kind from coverage_units u cross join unnest(u.capabilities) c where c = any(@caps::text[]);
         """;
-
-    private readonly record struct Probe(int A, int I);
-
-    /// <summary>A probe's two soonest units with every unit, and without the units a dispatch takes.</summary>
-    private sealed record Soonest(List<Candidate> Before, List<Candidate> After)
-    {
-        public static readonly Soonest None = new([], []);
-    }
-
-    private sealed record Candidate(Guid UnitId, double Meters, int EtaSeconds);
 }
