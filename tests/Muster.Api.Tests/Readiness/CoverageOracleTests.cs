@@ -68,7 +68,10 @@ public sealed class CoverageOracleTests(ReadinessCounty county)
 
         // Points over four times the units' area, so that some lie beyond every unit's reach.
         GeoPoint Wide() => new(centre.Lat + ((random.NextDouble() - 0.5) * 0.6), centre.Lon + ((random.NextDouble() - 0.5) * 0.8));
-        var demand = Enumerable.Range(0, 40).Select(i => new DemandPoint($"p{i}", $"p{i}", DemandKind.Given, Wide(), 1 + random.Next(4))).ToList();
+        // And a village of points close together, which share one walk of the first round.
+        GeoPoint Village() => new(centre.Lat + ((random.NextDouble() - 0.5) * 0.03), centre.Lon + ((random.NextDouble() - 0.5) * 0.04));
+        var demand = Enumerable.Range(0, 60)
+            .Select(i => new DemandPoint($"p{i}", $"p{i}", DemandKind.Given, i < 40 ? Wide() : Village(), 1 + random.Next(4))).ToList();
         var within = 300 + random.Next(1_200);
         var taken = units.Where(_ => random.NextDouble() < 0.15).Select(u => u.Id).ToHashSet();
 
@@ -104,6 +107,49 @@ public sealed class CoverageOracleTests(ReadinessCounty county)
                     }
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Points close together share the first round's walk, from the middle of their cell. A point at the cell's edge is
+    /// nearer to the units beyond the walk on its side than the walk's reach suggests: here the walk takes the 16 units
+    /// of a 3 km ring around the middle, north and south of the point, and a 17th unit lies 3.1 km east, just beyond the
+    /// ring but 2.1 km from the point, nearer than any unit of the ring (2.2 km at best). It must be found.
+    /// </summary>
+    [Fact]
+    public async Task A_point_at_the_edge_of_a_shared_walk_still_finds_the_unit_beyond_the_walk_on_its_side()
+    {
+        var app = county.App;
+        const string capability = "oracle-cell-edge";
+        var origin = new GeoPoint(41.2, 116.3);
+        GeoPoint At(double eastKm, double northKm) =>
+            new(origin.Lat + (northKm / 111.32), origin.Lon + (eastKm / (111.32 * Math.Cos(origin.Lat * Math.PI / 180))));
+
+        // Four points around the cell's middle (1, 0.5) km, the grid's south-west corner at (0, 0), and one far to the
+        // north-east so that cells are as wide as the reach allows (over 4 km): the four share one cell.
+        GeoPoint[] points = [At(2, 0.5), At(0, 0.5), At(1, 0), At(1, 1), At(60, 60)];
+        var units = new List<GeoPoint>();
+        foreach (var degrees in new[] { 30, 40, 50, 60, 70, 80, 90, 100, -30, -40, -50, -60, -70, -80, -90, -100 })
+        {
+            units.Add(At(1 + (3 * Math.Cos(degrees * Math.PI / 180)), 0.5 + (3 * Math.Sin(degrees * Math.PI / 180))));
+        }
+
+        units.Add(At(1 + 3.1, 0.5));
+        foreach (var (unit, n) in units.Select((u, n) => (u, n)))
+        {
+            await UnitCalls.RegisterAsync(app, county.MineRescueAgency, $"cell edge {n}", unit.Lat, unit.Lon, "MINE_RESCUE_TEAM", [capability]);
+        }
+
+        using var scope = app.Services.CreateScope();
+        var eta = scope.ServiceProvider.GetRequiredService<EtaModel>();
+        var demand = points.Select((p, i) => new DemandPoint($"e{i}", $"e{i}", DemandKind.Given, p, 1)).ToList();
+        var answer = (await scope.ServiceProvider.GetRequiredService<CoverageCalculator>()
+            .ComputeAsync([new CoverageAsk(capability, 900, 1_800)], demand, [], default))[0].Before;
+        for (var p = 0; p < 4; p++)
+        {
+            var etas = units.Select(u => eta.UnitSeconds(UnitKind.MineRescueTeam, Geodesic.Meters(u.Lat, u.Lon, points[p].Lat, points[p].Lon))).Order().ToList();
+            Close(etas[0], answer.Points[p].BestEtaSeconds, 1_800, $"point {p}, best");
+            Close(etas[1], answer.Points[p].SecondBestEtaSeconds, 1_800, $"point {p}, second");
         }
     }
 
