@@ -77,23 +77,51 @@ public sealed class ProposeDispatchHandler(EventWriter writer, DispatchCandidate
                     return Result<DispatchProposal>.Fail(requirements.Errors);
                 }
 
-                var candidates = await finder.FindAsync(incident!.Location, requirements.Value!, command.Excluding, token);
-                if (command.Requirements is not null && ProposeDispatchDecision.Unknown(requirements.Value!, candidates) is { } unknown)
+                // The coverage cost reads what it can while the candidates are found and the plan is made; it waits
+                // for the plan only to know which units go.
+                var sending = new TaskCompletionSource<IReadOnlyList<SentUnit>>(TaskCreationOptions.RunContinuationsAsynchronously);
+                var costing = coverage.OfAsync([.. requirements.Value!.Units.Select(u => u.Capability)], sending.Task, token);
+                try
                 {
-                    return unknown;
-                }
+                    var candidates = await finder.FindAsync(incident!.Location, requirements.Value!, command.Excluding, token);
+                    if (command.Requirements is not null && ProposeDispatchDecision.Unknown(requirements.Value!, candidates) is { } unknown)
+                    {
+                        return unknown;
+                    }
 
-                var planned = DispatchPlanner.Plan(requirements.Value!, candidates);
-                var cost = await coverage.OfAsync(
-                    [.. planned.Units.Select(u => u.Capability)], [.. planned.Units.Select(u => u.UnitId)], token);
-                var proposal = new DispatchProposal(Guid.CreateVersion7(), incident.Id, plan?.Id, plan?.Version, requirements.Value!,
-                    planned.Units, planned.Supplies, planned.Experts, planned.Shortfalls, actor.Subject, time.GetUtcNow(), ProposalStatus.Proposed,
-                    cost);
-                stream.AppendOne(new DispatchProposed(incident.Id, proposal, incident.LatestProposalId));
-                return proposal;
+                    var planned = DispatchPlanner.Plan(requirements.Value!, candidates);
+                    sending.SetResult([.. planned.Units.Select(u => new SentUnit(u.UnitId, u.Capability))]);
+                    var proposal = new DispatchProposal(Guid.CreateVersion7(), incident.Id, plan?.Id, plan?.Version, requirements.Value!,
+                        planned.Units, planned.Supplies, planned.Experts, planned.Shortfalls, actor.Subject, time.GetUtcNow(), ProposalStatus.Proposed,
+                        await costing);
+                    stream.AppendOne(new DispatchProposed(incident.Id, proposal, incident.LatestProposalId));
+                    return proposal;
+                }
+                finally
+                {
+                    await AbandonAsync(sending, costing);
+                }
             },
             DomainError.Conflict("the incident changed while the proposal was made; propose again", "incidentId"),
             ct);
+
+    /// <summary>A cost no plan came for (refused, or failed) is stopped and waited for, its outcome no longer wanted.</summary>
+    private static async Task AbandonAsync(TaskCompletionSource<IReadOnlyList<SentUnit>> sending, Task costing)
+    {
+        if (!sending.TrySetCanceled())
+        {
+            return;
+        }
+
+        try
+        {
+            await costing;
+        }
+        catch (Exception)
+        {
+            // The proposal's own outcome (a refusal, or the exception that stopped it) is what the caller gets.
+        }
+    }
 
     private static async Task<IReadOnlyCollection<string>> UnknownItemsAsync(IQuerySession session, Requirements? given, CancellationToken ct)
     {

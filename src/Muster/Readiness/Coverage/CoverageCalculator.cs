@@ -33,9 +33,18 @@ public sealed class CoverageCalculator(NpgsqlDataSource database, EtaModel eta, 
     /// <summary>The province question is CPU-bound in PostgreSQL: a second connection halves it on a two-core server.</summary>
     public const int Connections = 2;
 
+    /// <param name="taken">The units a dispatch takes (none for plain coverage).</param>
+    /// <param name="probesPerConnection">Where a question is split (<see cref="ProbesPerConnection"/>).</param>
+    public Task<IReadOnlyList<CoverageBeforeAfter>> ComputeAsync(
+        IReadOnlyList<CoverageAsk> asks, IReadOnlyList<DemandPoint> demand, IReadOnlyCollection<Guid> taken, CancellationToken ct,
+        int probesPerConnection = ProbesPerConnection) =>
+        ComputeAsync(asks, demand, Task.FromResult(taken), ct, probesPerConnection);
+
+    /// <param name="taken">The units a dispatch takes, which may not be known yet: the eligible units are copied
+    /// meanwhile, and the walks wait for it.</param>
     /// <param name="probesPerConnection">Where a question is split (<see cref="ProbesPerConnection"/>).</param>
     public async Task<IReadOnlyList<CoverageBeforeAfter>> ComputeAsync(
-        IReadOnlyList<CoverageAsk> asks, IReadOnlyList<DemandPoint> demand, IReadOnlyCollection<Guid> taken, CancellationToken ct,
+        IReadOnlyList<CoverageAsk> asks, IReadOnlyList<DemandPoint> demand, Task<IReadOnlyCollection<Guid>> taken, CancellationToken ct,
         int probesPerConnection = ProbesPerConnection)
     {
         // Neighbours one after the other: consecutive scans meet the same pages of the index, and each connection gets
@@ -46,7 +55,7 @@ public sealed class CoverageCalculator(NpgsqlDataSource database, EtaModel eta, 
         var size = (probes.Count + parts - 1) / Math.Max(parts, 1);
         var answered = probes.Count == 0
             ? []
-            : await Task.WhenAll(probes.Chunk(size).Select(chunk => SoonestAsync(asks, demand, chunk, [.. taken], ct)));
+            : await Task.WhenAll(probes.Chunk(size).Select(chunk => SoonestAsync(asks, demand, chunk, taken, ct)));
         var soonest = answered.SelectMany(part => part).ToDictionary();
 
         return asks.Select((ask, a) =>
@@ -67,30 +76,16 @@ public sealed class CoverageCalculator(NpgsqlDataSource database, EtaModel eta, 
     /// <summary>The two soonest units of each probe, with and without the taken units; on one connection, in one
     /// transaction (the copied units live in it).</summary>
     private async Task<Dictionary<Probe, Soonest>> SoonestAsync(
-        IReadOnlyList<CoverageAsk> asks, IReadOnlyList<DemandPoint> demand, IReadOnlyList<Probe> probes, Guid[] taken, CancellationToken ct)
+        IReadOnlyList<CoverageAsk> asks, IReadOnlyList<DemandPoint> demand, IReadOnlyList<Probe> probes, Task<IReadOnlyCollection<Guid>> taken, CancellationToken ct)
     {
         await using var connection = await database.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        // Compiling the statement (JIT) costs more than running it: 600 ms of 25,000 probes' 1.7 s.
-        await using (var settings = new NpgsqlCommand("set local jit = off", connection, transaction))
-        {
-            await settings.ExecuteNonQueryAsync(ct);
-        }
-
         var reaches = asks.Select(a => (eta.UnitReachMeters(a.HorizonSeconds) * 1.01) + 10).ToArray();
         var plane = Plane.Around(probes.Select(p => demand[p.I].Location.Lat), reaches.Max());
         var kinds = await CopyEligibleAsync(connection, transaction, asks, demand, probes, reaches.Max(), plane, time.GetUtcNow() - units.StaleAfter, ct);
-
-        // The planner, not knowing the reach, would rather scan the bounding box of each probe and sort it than walk
-        // the quad tree nearest first within it (4.5 s against 1.1 s for 25,000 probes).
-        await using (var settings = new NpgsqlCommand("set local enable_bitmapscan = off", connection, transaction))
-        {
-            await settings.ExecuteNonQueryAsync(ct);
-        }
-
         var travels = asks.Select(a => kinds.Where(k => k.Capability == a.Capability).Select(k => eta.UnitTravel(k.Kind)).ToList()).ToList();
         var rounds = new CoverageRounds(eta, connection, transaction, asks, demand, reaches, travels, plane.CosLat);
-        var soonest = await rounds.SoonestAsync(probes, taken.ToHashSet(), ct);
+        var soonest = await rounds.SoonestAsync(probes, (await taken).ToHashSet(), ct);
         await transaction.CommitAsync(ct);
         return soonest;
     }
@@ -153,7 +148,14 @@ public sealed class CoverageCalculator(NpgsqlDataSource database, EtaModel eta, 
         }
     }
 
+    /// <summary>
+    /// One round trip: the settings of the transaction, the copy and its index, the kinds. Compiling a statement (JIT)
+    /// costs more than running it: 600 ms of 25,000 probes' 1.7 s. And after the copy (which wants the bitmap of the
+    /// geography index), the planner, not knowing the reach, would rather scan the box of each probe and sort it than
+    /// walk the quad tree nearest first within it (4.5 s against 1.1 s for 25,000 probes).
+    /// </summary>
     private static readonly string EligibleUnitsSql = $"""
+        set local jit = off;
         create temporary table coverage_units on commit drop as
           select u.id, u.kind, u.capabilities, ST_X(u.location::geometry) as lon, ST_Y(u.location::geometry) as lat,
                  {PlaneSql("ST_X(u.location::geometry)", "ST_Y(u.location::geometry)")} as plane
@@ -161,6 +163,7 @@ public sealed class CoverageCalculator(NpgsqlDataSource database, EtaModel eta, 
           where u.status = '{nameof(UnitStatus.Available)}' and (u.position_at is null or u.position_at >= @cutoff) and u.capabilities && @caps::text[]
             and u.location && _ST_Expand((select ST_Collect(ST_MakePoint(t.lon, t.lat)) from unnest(@lons::float8[], @lats::float8[]) t(lon, lat))::geography, @reach);
         create index on coverage_units using spgist (plane quad_point_ops);
+        set local enable_bitmapscan = off;
         select distinct c, u.kind from coverage_units u cross join unnest(u.capabilities) c where c = any(@caps::text[]);
         """;
 }
