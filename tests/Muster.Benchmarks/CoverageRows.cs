@@ -189,7 +189,7 @@ public static class CoverageRows
         report.Add("coverage province", $"p50 {Report.F(service.P(0.5), "N0")} ms, max {Report.F(service.P(1), "N0")} ms",
             $"p50 {Report.F(direct.P(0.5), "N0")} ms, max {Report.F(direct.P(1), "N0")} ms",
             $"{Report.F(service.P(0.5) / direct.P(0.5), "N2")}×",
-            $"{Capability} within {Within} s, {demand.Count:N0} demand points over {units:N0} units ({Report.F(answer.CoveredWeightShare * 100)}% of weight covered), {count} runs, in process: the service's calculation (eligible units copied to an indexed temporary table, then a nearest-first probe per point for 8 units, measured on the ellipsoid; the few probes not settled by 8 asked again) vs the raw single query taking the 8 nearest from unit_locations unchecked ({rows:N0} rows)");
+            $"{Capability} within {Within} s, {demand.Count:N0} demand points over {units:N0} units ({Report.F(answer.CoveredWeightShare * 100)}% of weight covered), {count} runs, in process: the service's calculation (eligible units copied under a planar quad tree, one nearest-first walk of 16 per cell of about 4 points, the units that can be a point's two soonest measured on the ellipsoid, the few points not settled walked again alone) vs the raw single query taking the 8 nearest from unit_locations unchecked ({rows:N0} rows)");
     }
 
     /// <summary>

@@ -19,7 +19,9 @@ public static class DrillsGraph
     public static IServiceCollection AddDrillWorlds(this IServiceCollection services, IConfiguration configuration) => services
         .AddDrills(configuration)
         .AddSingleton<DrillWorlds>()
-        .AddSingleton<IDrillWorlds>(s => s.GetRequiredService<DrillWorlds>());
+        .AddSingleton<IDrillWorlds>(s => s.GetRequiredService<DrillWorlds>())
+        .AddSingleton<DrillCopySweeper>()
+        .AddHostedService(s => s.GetRequiredService<DrillCopySweeper>());
 
     public static IServiceCollection AddDrillsGraph(this IServiceCollection services) => services
         .AddSingleton<INodeSource>(new DocumentNodeSource<Drill>(DrillType.TypeName, d => d.Id, (viewer, _) => viewer.Role != Role.Partner))

@@ -28,4 +28,10 @@ public sealed class DrillOptions
     public const string Section = "Drills";
 
     public int MaxOpen { get; set; } = 4;
+
+    /// <summary>
+    /// How long a drill database no open drill owns and nobody uses must stay so before it is dropped as left behind
+    /// (a drill being started owns its database, or uses it, within seconds).
+    /// </summary>
+    public TimeSpan OrphanGrace { get; set; } = TimeSpan.FromMinutes(1);
 }
