@@ -520,45 +520,70 @@ muster_db_standby_ensure() {
     mkdir -p "$MUSTER_PG_DIR" && chmod 700 "$MUSTER_PG_DIR" || return 1
     [[ $EUID -eq 0 ]] && chown postgres: "$MUSTER_PG_DIR"
 
-    state=0
-    _muster_pg_state || state=$?
-    # A standby of an earlier primary (removed and created again) cannot follow this one: start it over.
-    if [[ -f $MUSTER_PG_DATA/PG_VERSION && $(_muster_pg_sysid "$MUSTER_PG_DATA") != "$primary_sysid" ]]; then
-        _muster_say "standby: .muster/pg-standby follows another cluster; making a new one"
-        if [[ $state -eq 0 ]]; then
-            _muster_as_owner "$MUSTER_PG_BINDIR/pg_ctl" -D "$MUSTER_PG_DATA" -m immediate -w -s stop
+    local attempt
+    for attempt in 1 2; do
+        state=0
+        _muster_pg_state || state=$?
+        # A standby of an earlier primary (removed and created again) cannot follow this one: start it over.
+        if [[ -f $MUSTER_PG_DATA/PG_VERSION && $(_muster_pg_sysid "$MUSTER_PG_DATA") != "$primary_sysid" ]]; then
+            _muster_say "standby: .muster/pg-standby follows another cluster; making a new one"
+            if [[ $state -eq 0 ]]; then
+                _muster_as_owner "$MUSTER_PG_BINDIR/pg_ctl" -D "$MUSTER_PG_DATA" -m immediate -w -s stop
+            fi
+            rm -rf "$MUSTER_PG_DATA"
+            state=1
         fi
-        rm -rf "$MUSTER_PG_DATA"
-        state=1
-    fi
-    if [[ ! -f $MUSTER_PG_DATA/PG_VERSION ]]; then
-        _muster_say "standby: pg_basebackup -R from 127.0.0.1:$primary_port into .muster/pg-standby"
-        rm -rf "$MUSTER_PG_DIR/data.backup"
-        if ! PGPASSWORD=$pw _muster_as_owner "$MUSTER_PG_BINDIR/pg_basebackup" -h 127.0.0.1 -p "$primary_port" -U muster \
-                -D "$MUSTER_PG_DIR/data.backup" -R -X stream -c fast >&2; then
+        if [[ ! -f $MUSTER_PG_DATA/PG_VERSION ]]; then
+            _muster_say "standby: pg_basebackup -R from 127.0.0.1:$primary_port into .muster/pg-standby"
             rm -rf "$MUSTER_PG_DIR/data.backup"
-            _muster_fail "standby: pg_basebackup failed"
-            return 1
+            if ! PGPASSWORD=$pw _muster_as_owner "$MUSTER_PG_BINDIR/pg_basebackup" -h 127.0.0.1 -p "$primary_port" -U muster \
+                    -D "$MUSTER_PG_DIR/data.backup" -R -X stream -c fast >&2; then
+                rm -rf "$MUSTER_PG_DIR/data.backup"
+                _muster_fail "standby: pg_basebackup failed"
+                return 1
+            fi
+            # The copy carries the primary's pid file and settings; muster.conf is rewritten on every start.
+            rm -f "$MUSTER_PG_DIR/data.backup/postmaster.pid" "$MUSTER_PG_DIR/data.backup/postmaster.opts"
+            printf "hot_standby_feedback = on\n" >>"$MUSTER_PG_DIR/data.backup/postgresql.auto.conf"
+            mv "$MUSTER_PG_DIR/data.backup" "$MUSTER_PG_DATA"
+            state=1
         fi
-        # The copy carries the primary's pid file and settings; muster.conf is rewritten on every start.
-        rm -f "$MUSTER_PG_DIR/data.backup/postmaster.pid" "$MUSTER_PG_DIR/data.backup/postmaster.opts"
-        printf "hot_standby_feedback = on\n" >>"$MUSTER_PG_DIR/data.backup/postgresql.auto.conf"
-        mv "$MUSTER_PG_DIR/data.backup" "$MUSTER_PG_DATA"
-        state=1
-    fi
-    if [[ $state -eq 2 ]]; then
-        _muster_pg_clear_stale
-        state=1
-    fi
-    if [[ $state -eq 1 ]]; then
-        _muster_pg_start "$port" || return 1
-        _muster_say "standby on 127.0.0.1:$port (.muster/pg-standby), started"
-        export MUSTER_PG_STANDBY_STARTED=1
-    else
-        port=$(sed -n 4p "$MUSTER_PG_DATA/postmaster.pid")
-        _muster_pg_wait_ready "$port" || return 1
-    fi
+        if [[ $state -eq 2 ]]; then
+            _muster_pg_clear_stale
+            state=1
+        fi
+        if [[ $state -eq 1 ]]; then
+            _muster_pg_start "$port" || return 1
+            _muster_say "standby on 127.0.0.1:$port (.muster/pg-standby), started"
+            export MUSTER_PG_STANDBY_STARTED=1
+        else
+            port=$(sed -n 4p "$MUSTER_PG_DATA/postmaster.pid")
+            _muster_pg_wait_ready "$port" || return 1
+        fi
+        # A standby stopped while the primary wrote more WAL than it keeps (wal_keep_size) waits forever for a segment
+        # the primary has removed: start it over from a new base backup (once).
+        if ((attempt == 1)) && _muster_standby_lost "$port" "$primary_port" "$pw" "$db"; then
+            _muster_say "standby: the primary no longer has the WAL it needs; making a new one"
+            _muster_as_owner "$MUSTER_PG_BINDIR/pg_ctl" -D "$MUSTER_PG_DATA" -m immediate -w -s stop
+            rm -rf "$MUSTER_PG_DATA"
+            port=${MUSTER_PG_STANDBY_PORT:-$((primary_port + 1))}
+            continue
+        fi
+        break
+    done
     export ConnectionStrings__MusterReads="Host=127.0.0.1:$port,127.0.0.1:$primary_port;Username=muster;Password=$pw;Database=$db;Target Session Attributes=prefer-standby"
+}
+
+# True when the standby's next WAL segment is gone from the primary's pg_wal: it can never catch up by streaming.
+_muster_standby_lost() {
+    local port=$1 primary_port=$2 pw=$3 db=$4 psql lsn segment
+    psql=$(_muster_psql_bin) || return 1
+    lsn=$(PGPASSWORD=$pw "$psql" -h 127.0.0.1 -p "$port" -U muster -d "$db" -XAtqc \
+        "SELECT coalesce(pg_last_wal_receive_lsn(), pg_last_wal_replay_lsn())" 2>/dev/null) || return 1
+    [[ -n $lsn ]] || return 1
+    segment=$(PGPASSWORD=$pw "$psql" -h 127.0.0.1 -p "$primary_port" -U muster -d "$db" -XAtqc \
+        "SELECT count(*) FROM pg_ls_waldir() WHERE name = pg_walfile_name('$lsn'::pg_lsn)" 2>/dev/null) || return 1
+    [[ $segment == 0 ]]
 }
 
 # Stops the standby of the private cluster, if it runs.

@@ -248,6 +248,24 @@ public sealed class DrillTests(MineScene scene) : IClassFixture<MineScene>
         Assert.Equal(real, heardInReal["payload"]!["data"]!["incidentChanged"]!["id"]!.GetValue<string>());
     }
 
+    /// <summary>A partner's WebSocket at a drill's endpoint authenticates (its token is valid) but each operation is refused.</summary>
+    [Fact]
+    public async Task A_partner_is_refused_at_a_drills_WebSocket_too()
+    {
+        var drill = (await DrillCalls.StartAsync(App, scene.PlanId, MineScene.MineLat, MineScene.MineLon, "演练戊"))["drill"]!;
+        var (endpoint, incident) = (drill["endpoint"]!.GetValue<string>(), drill["incidentId"]!.GetValue<string>());
+        JsonNode refused;
+        await using (var partner = await GraphQLSocket.ConnectAsync(App, App.Token("partner", Guid.NewGuid()), endpoint))
+        {
+            await partner.SubscribeAsync("p", $$"""subscription { incidentChanged(id: "{{incident}}") { id level } }""");
+            refused = await partner.ReceiveAsync();
+        }
+
+        await DrillCalls.EndAsync(App, drill["id"]!.GetValue<string>());
+        Assert.Equal(("error", "p", "FORBIDDEN"), (refused["type"]!.GetValue<string>(), refused["id"]!.GetValue<string>(),
+            refused["payload"]![0]!["extensions"]!["code"]!.GetValue<string>()));
+    }
+
     private const string ChangeLevel = """
         mutation($input: ChangeIncidentLevelInput!) { changeIncidentLevel(input: $input) { incident { id level } errors { code message } } }
         """;
