@@ -125,7 +125,7 @@ public static class BenchmarkProgram
             // slower and their tail twice as long (--propose-tail).
             await SettleAsync(raw);
             var incident = await ReportIncidentAsync(client, city);
-            var (cityP50, cityP99, cityN) = await ProposeAsync(client, incident, quick ? 200 : 300);
+            var (cityP50, cityP99, cityN, _) = await ProposeAsync(client, incident, quick ? 200 : 300);
             report.Add("proposeDispatch city", $"p50 {Report.F(cityP50)} ms, p99 {Report.F(cityP99)} ms", "", "",
                 $"{cityN} proposals following the plan for a level II mine gas explosion: 5 capabilities × 2 units, 10 items × 50, 3 specialties × 1");
 
@@ -142,7 +142,7 @@ public static class BenchmarkProgram
 
             await NearestRows.RunAsync(app, client, raw, report, province, quick ? 200 : 1_000, WarmUp * 5);
             incident = await ReportIncidentAsync(client, province);
-            var (provinceP50, provinceP99, provinceN) = await ProposeAsync(client, incident, quick ? 200 : 300);
+            var (provinceP50, provinceP99, provinceN, _) = await ProposeAsync(client, incident, quick ? 200 : 300);
             report.Add("proposeDispatch province", $"p50 {Report.F(provinceP50)} ms, p99 {Report.F(provinceP99)} ms", "", "",
                 $"{provinceN} proposals over city + {province.Name}; same plan as the city's");
 
@@ -194,13 +194,7 @@ public static class BenchmarkProgram
                 ?? throw new InvalidOperationException($"no incident: {data.ToJsonString()}");
         }
 
-        static async Task<(double P50, double P99, int N)> ProposeAsync(GraphQLClient client, string incident, int count)
-        {
-            var (p50, p99, n, _) = await ProposeSamplesAsync(client, incident, count);
-            return (p50, p99, n);
-        }
-
-        static async Task<(double P50, double P99, int N, Samples Samples)> ProposeSamplesAsync(GraphQLClient client, string incident, int count)
+        static async Task<(double P50, double P99, int N, Samples Samples)> ProposeAsync(GraphQLClient client, string incident, int count)
         {
             // The plan the incident's kind and level call for: 5 capabilities, 10 items, 3 specialties.
             var plan = await client.PostAsync("""
@@ -263,7 +257,7 @@ public static class BenchmarkProgram
                     await SettleAsync(raw);
                 }
 
-                var (p50, p99, n, samples) = await ProposeSamplesAsync(client, incident, 300);
+                var (p50, p99, n, samples) = await ProposeAsync(client, incident, 300);
                 say($"proposeDispatch city {when}: p50 {p50:N1} ms, p90 {samples.P(0.9):N1}, p99 {p99:N1}, max {samples.P(1):N1}");
                 report.Add($"proposeDispatch city, {when}", $"p50 {Report.F(p50)} ms, p90 {Report.F(samples.P(0.9))} ms, p99 {Report.F(p99)} ms, max {Report.F(samples.P(1))} ms",
                     "", $"{Report.F(p99 / p50)}× p99/p50", $"{n} proposals after 40 untimed");

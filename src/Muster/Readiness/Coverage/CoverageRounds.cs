@@ -59,17 +59,17 @@ internal sealed class CoverageRounds(
             var walks = await WalkAsync(cells, limit, ct);
             var measured = await MeasureAsync(cells, walks, taken, ct);
             var stillOpen = new List<Probe>();
-            foreach (var (cell, probe) in cells.SelectMany((cell, c) => cell.Members.Select(probe => (c, probe))))
+            foreach (var (c, probe) in cells.SelectMany((cell, c) => cell.Members.Select(probe => (c, probe))))
             {
                 var list = measured.GetValueOrDefault(probe, []);
                 // In the model's whole seconds, then the nearer, then a fixed order.
                 list.Sort((x, y) => (x.EtaSeconds, x.Meters, x.UnitId).CompareTo((y.EtaSeconds, y.Meters, y.UnitId)));
                 var left = taken.Count == 0 ? list : list.Where(c => !taken.Contains(c.UnitId)).ToList();
-                var walk = walks.GetValueOrDefault(cell, Walk.Empty);
+                var walk = walks.GetValueOrDefault(c, Walk.Empty);
                 if (limit is { } max && walk.Units.Count >= max)
                 {
                     // The soonest any unit not yet reached could arrive (it is at least this far, of the fastest kind).
-                    var beyond = CoverageCalculator.TrueOverOrdered * (walk.Farthest - cells[cell].Offset(PlanePoint(probe)));
+                    var beyond = CoverageCalculator.TrueOverOrdered * (walk.Farthest - cells[c].Offset(PlanePoint(probe)));
                     var soonestBeyond = travels[probe.A].Min(t => t.TurnoutSeconds + (beyond * eta.DetourFactor / (t.SpeedKmh / 3.6)));
                     var horizon = asks[probe.A].HorizonSeconds;
                     int Needed(List<Candidate> soonest) => soonest.Count >= 2 ? Math.Min(soonest[1].EtaSeconds, horizon) : horizon;
@@ -136,7 +136,7 @@ internal sealed class CoverageRounds(
     }
 
     /// <summary>A unit a walk reached: where it is, and the index's (planar) distance to it.</summary>
-    private sealed record Reached(Guid UnitId, UnitKind Kind, double Lon, double Lat, double Ordered);
+    private sealed record Reached(Guid UnitId, UnitKind Kind, GeoPoint At, double Ordered);
 
     /// <summary>The units a probe's walk reached, nearest first, and the index's distance to the farthest.</summary>
     private sealed class Walk
@@ -181,7 +181,7 @@ internal sealed class CoverageRounds(
         while (await reader.ReadAsync(ct))
         {
             var key = reader.GetInt32(0);
-            var reached = new Reached(reader.GetGuid(1), Enum.Parse<UnitKind>(reader.GetString(2)), reader.GetDouble(3), reader.GetDouble(4), reader.GetDouble(5));
+            var reached = new Reached(reader.GetGuid(1), Enum.Parse<UnitKind>(reader.GetString(2)), new GeoPoint(reader.GetDouble(4), reader.GetDouble(3)), reader.GetDouble(5));
             if (!walks.TryGetValue(key, out var walk))
             {
                 walks[key] = walk = new Walk();
@@ -217,7 +217,7 @@ internal sealed class CoverageRounds(
                 var at = demand[probe.I].Location;
                 for (var u = 0; u < units.Count; u++)
                 {
-                    var greatCircle = GreatCircleMeters(at.Lat, at.Lon, units[u].Lat, units[u].Lon);
+                    var greatCircle = at.ApproximateMetersTo(units[u].At);
                     earliest[u] = eta.UnitSeconds(units[u].Kind, greatCircle * CoverageCalculator.TrueOverOrdered);
                     latest[u] = eta.UnitSeconds(units[u].Kind, greatCircle / CoverageCalculator.TrueOverOrdered);
                 }
@@ -241,8 +241,8 @@ internal sealed class CoverageRounds(
         }
 
         await using var command = new NpgsqlCommand(MeasureSql, connection, transaction);
-        command.Parameters.AddWithValue("ulons", pairs.Select(p => p.Unit.Lon).ToArray());
-        command.Parameters.AddWithValue("ulats", pairs.Select(p => p.Unit.Lat).ToArray());
+        command.Parameters.AddWithValue("ulons", pairs.Select(p => p.Unit.At.Lon).ToArray());
+        command.Parameters.AddWithValue("ulats", pairs.Select(p => p.Unit.At.Lat).ToArray());
         command.Parameters.AddWithValue("lons", pairs.Select(p => demand[p.Probe.I].Location.Lon).ToArray());
         command.Parameters.AddWithValue("lats", pairs.Select(p => demand[p.Probe.I].Location.Lat).ToArray());
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -280,19 +280,10 @@ internal sealed class CoverageRounds(
         return second;
     }
 
-    /// <summary>The great-circle distance on PostGIS's mean sphere (haversine).</summary>
-    private static double GreatCircleMeters(double lat1, double lon1, double lat2, double lon2)
-    {
-        static double Radians(double degrees) => degrees * Math.PI / 180;
-        var h = Math.Pow(Math.Sin(Radians(lat2 - lat1) / 2), 2) +
-                (Math.Cos(Radians(lat1)) * Math.Cos(Radians(lat2)) * Math.Pow(Math.Sin(Radians(lon2 - lon1) / 2), 2));
-        return 2 * CoverageCalculator.EarthRadius * Math.Asin(Math.Min(1, Math.Sqrt(h)));
-    }
-
     /// <summary>
     /// The units in a box around the walk's centre, wide enough for every unit within reach of each of its probes (the
-    /// plane only shrinks distances): the walk stops at the box, instead of walking every copied unit when fewer than the round's number have the
-    /// capability (a proposal's water rescue probes walked all of them: 0.7 ms each).
+    /// plane only shrinks distances): the walk stops at the box, instead of walking every copied unit when fewer than
+    /// the round's number have the capability (a proposal's water rescue probes walked all of them: 0.7 ms each).
     /// </summary>
     private const string InReachBox = "u.plane <@ box(point(p.x - p.half, p.y - p.half), point(p.x + p.half, p.y + p.half))";
 
