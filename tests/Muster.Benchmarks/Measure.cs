@@ -20,6 +20,8 @@ public sealed class Samples
         return result;
     }
 
+    public void Add(double ms) => _ms.Add(ms);
+
     public double P(double percentile)
     {
         var sorted = _ms.Order().ToList();

@@ -5,6 +5,7 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Muster.Api.Auth;
 using Muster.Scale;
+using Muster.Spatial;
 using Npgsql;
 
 // Measures the service side by side with baselines on one machine and prints a Markdown table.
@@ -128,6 +129,13 @@ public static class BenchmarkProgram
             var (cityP50, cityP99, cityN, _) = await ProposeAsync(client, incident, quick ? 200 : 300);
             report.Add("proposeDispatch city", $"p50 {Report.F(cityP50)} ms, p99 {Report.F(cityP99)} ms", "", "",
                 $"{cityN} proposals following the plan for a level II mine gas explosion: 5 capabilities × 2 units, 10 items × 50, 3 specialties × 1");
+            await ProposalRawQueries.AddAsync(raw, report, incident, IncidentSite(city), cityP50, cityP99, cityN);
+            if (args.Contains("--propose-only"))
+            {
+                Console.Write(report.Markdown());
+                return;
+            }
+
 
             await AllocationRows.RunAsync(app, client, raw, report, quick ? 1_500 : 5_000, duration, Say);
             await TrivialAsync(client, report, duration);
@@ -189,10 +197,12 @@ public static class BenchmarkProgram
                     incident { id } errors { code message }
                   }
                 }
-                """, new { lat = spec.Center.Lat + 0.01, lon = spec.Center.Lon + 0.01 });
+                """, new { lat = IncidentSite(spec).Lat, lon = IncidentSite(spec).Lon });
             return data["reportIncident"]!["incident"]?["id"]?.GetValue<string>()
                 ?? throw new InvalidOperationException($"no incident: {data.ToJsonString()}");
         }
+
+        static GeoPoint IncidentSite(ScaleSpec spec) => new(spec.Center.Lat + 0.01, spec.Center.Lon + 0.01);
 
         static async Task<(double P50, double P99, int N, Samples Samples)> ProposeAsync(GraphQLClient client, string incident, int count)
         {
