@@ -70,7 +70,7 @@ public sealed class BenchApp : WebApplicationFactory<Program>
     }
 
     /// <summary>src/Muster.Api, found above the running binary, so that appsettings.json and wwwroot are the service's.</summary>
-    private static string ServiceFolder()
+    public static string ServiceFolder()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {
@@ -84,7 +84,7 @@ public sealed class BenchApp : WebApplicationFactory<Program>
         throw new InvalidOperationException("src/Muster.Api not found above " + AppContext.BaseDirectory);
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

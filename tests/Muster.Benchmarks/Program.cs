@@ -100,6 +100,22 @@ public static class BenchmarkProgram
                 return;
             }
 
+            if (args.Contains("--memory-only"))
+            {
+                var site = await ReportIncidentAsync(client, city);
+                await ProposeAsync(client, site, 1); // defines the plan
+                await ServiceMemoryRows.RunAsync(database.ConnectionString, token, city, site, report, TimeSpan.FromSeconds(20), Say);
+                Console.Write(report.Markdown());
+                return;
+            }
+
+            if (args.Contains("--rebuild-only"))
+            {
+                await RebuildRows.RunAsync(store, raw, report, Say);
+                Console.Write(report.Markdown());
+                return;
+            }
+
             if (args.Contains("--propose-tail"))
             {
                 await ProposeTailAsync(client, raw, await ReportIncidentAsync(client, city), report, Say);
@@ -154,7 +170,8 @@ public static class BenchmarkProgram
             report.Add("proposeDispatch province", $"p50 {Report.F(provinceP50)} ms, p99 {Report.F(provinceP99)} ms", "", "",
                 $"{provinceN} proposals over city + {province.Name}; same plan as the city's");
 
-            await RebuildAsync(store, raw, report);
+            await ServiceMemoryRows.RunAsync(database.ConnectionString, token, province, incident, report, TimeSpan.FromSeconds(quick ? 20 : 60), Say);
+            await RebuildRows.RunAsync(store, raw, report, Say);
             await CoverageRows.RunAsync(app, client, raw, report, quick, Say);
             report.Add("server peak memory", $"{PeakMemory.PeakMegabytes:N0} MB", "", "",
                 "peak working set of this process, which hosts the service, the generator and the clients");
@@ -308,23 +325,6 @@ public static class BenchmarkProgram
             report.Add("trivial query", $"{Report.F(graphRate, "N0")} requests/s", $"{Report.F(bareRate, "N0")} requests/s",
                 Report.F(graphRate / bareRate, "N3"),
                 $"{{ __typename }} through /graphql vs a bare endpoint answering the same {BenchApp.BareBody.Length} bytes; 16 clients over HTTP/1.1");
-        }
-
-        static async Task RebuildAsync(IDocumentStore store, NpgsqlDataSource raw, Report report)
-        {
-            await using var countEvents = raw.CreateCommand("select count(*) from muster.mt_events");
-            var events = Convert.ToInt64(await countEvents.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-            var names = ((StoreOptions)store.Options).Projections.All.Select(p => p.Name).ToList();
-            using var daemon = await store.BuildProjectionDaemonAsync();
-            var clock = Stopwatch.StartNew();
-            foreach (var name in names)
-            {
-                await daemon.RebuildProjectionAsync(name, TimeSpan.FromHours(2), CancellationToken.None);
-            }
-
-            clock.Stop();
-            report.Add("rebuild", $"{Report.F(events / clock.Elapsed.TotalSeconds, "N0")} events/s", "", "",
-                $"all {names.Count} projections, one after another, over {events:N0} events in {Report.F(clock.Elapsed.TotalSeconds)} s");
         }
     }
 }

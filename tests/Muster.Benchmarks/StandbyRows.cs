@@ -15,9 +15,9 @@ public static class StandbyRows
 {
     private const int Clients = 16;
 
-    private const string List = "{ units(first: 50, status: AVAILABLE) { edges { node { id name status location { lat lon } } } } }";
+    public const string List = "{ units(first: 50, status: AVAILABLE) { edges { node { id name status location { lat lon } } } } }";
 
-    private const string Map = "query($lat: Float!, $lon: Float!) { nearestUnits(near: { lat: $lat, lon: $lon }, capability: \"fire-suppression\", first: 10) { unit { id name location { lat lon } } distanceMeters etaSeconds } }";
+    public const string Map = "query($lat: Float!, $lon: Float!) { nearestUnits(near: { lat: $lat, lon: $lon }, capability: \"fire-suppression\", first: 10) { unit { id name location { lat lon } } distanceMeters etaSeconds } }";
 
     public static async Task RunAsync(BenchDatabase database, Report report, TimeSpan duration, Action<string> say)
     {

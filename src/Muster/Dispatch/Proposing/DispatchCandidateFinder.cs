@@ -21,9 +21,11 @@ public sealed class DispatchCandidateFinder(UnitFinder units, ExpertFinder exper
         var left = new HashSet<Guid>(excluding ?? []);
         var unitDepth = Math.Min(UnitFinder.MaxNearest, requirements.Units.Sum(u => u.Count) + DispatchPlanner.MaxAlternatives + left.Count);
         var unitsByCapability = new Dictionary<string, IReadOnlyList<Candidate>>();
+
+        // The planner reads only ids, distances, ETAs and freshness: no unit's document is read.
         foreach (var need in requirements.Units)
         {
-            var found = await units.NearestAsync(near, new UnitScope(null, UnitStatus.Available, need.Capability), unitDepth, ct);
+            var found = await units.NearestAsync(near, new UnitScope(null, UnitStatus.Available, need.Capability), unitDepth, UnitDetail.LocationRow, ct);
             unitsByCapability[need.Capability] = found.Where(u => !left.Contains(u.Unit.Id))
                 .Select(u => new Candidate(u.Unit.Id, u.DistanceMeters, u.EtaSeconds, u.PositionStale)).ToList();
         }

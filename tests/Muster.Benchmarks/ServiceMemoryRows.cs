@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using Muster.Scale;
+
+namespace Muster.Benchmarks;
+
+/// <summary>
+/// The service's memory alone (#17, aim 4): the service in its own process over the generated data, under the reads and
+/// proposals of a busy hour (nearest units, a list page, proposals), its resident memory sampled each second.
+/// </summary>
+public static class ServiceMemoryRows
+{
+    private const int Clients = 8;
+
+    private const string Propose = """
+        mutation($incident: ID!) { proposeDispatch(input: { incidentId: $incident }) { proposal { id } errors { code message } } }
+        """;
+
+    public static async Task RunAsync(string connectionString, string token, ScaleSpec spec, string incident, Report report, TimeSpan duration, Action<string> say)
+    {
+        await using var service = await ServiceProcess.StartAsync(connectionString);
+        using var http = new HttpClient { BaseAddress = service.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
+        var client = new GraphQLClient(http, token);
+        var started = service.MemoryMegabytes().Now;
+        say($"service alone: started at {started} MB");
+
+        var samples = new List<long>();
+        using var stop = new CancellationTokenSource();
+        var sampling = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                samples.Add(service.MemoryMegabytes().Now);
+                await Task.Delay(1_000);
+            }
+        });
+
+        var (operations, elapsed) = await Throughput.RunAsync(Clients, duration, async (c, ct) =>
+        {
+            var point = new { lat = spec.Center.Lat + ((Random.Shared.Next(1000) - 500) / 5000.0), lon = spec.Center.Lon + ((Random.Shared.Next(1000) - 500) / 5000.0) };
+            var answer = (c % 4) switch
+            {
+                0 => await client.PostAsync(Propose, new { incident }),
+                1 => await client.PostAsync(StandbyRows.List),
+                _ => await client.PostAsync(StandbyRows.Map, point),
+            };
+            return answer is not null;
+        });
+        await stop.CancelAsync();
+        await sampling;
+
+        var (now, peak) = service.MemoryMegabytes();
+        var firstHalf = samples.Take(samples.Count / 2).DefaultIfEmpty().Max();
+        var secondHalf = samples.Skip(samples.Count / 2).DefaultIfEmpty().Max();
+        report.Add("service alone, memory", $"peak {peak:N0} MB, at the end {now:N0} MB", "", "",
+            $"Muster.Api in its own process over {spec.Name}'s data: {Clients} clients for {duration.TotalSeconds:N0} s " +
+            $"({operations / elapsed.TotalSeconds:N0} operations/s: proposals, a units page, nearest units); resident memory: {started:N0} MB ready, " +
+            $"highest sample {firstHalf:N0} MB in the first half, {secondHalf:N0} MB in the second");
+    }
+}

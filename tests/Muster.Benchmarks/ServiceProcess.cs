@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Muster.Benchmarks;
+
+/// <summary>
+/// The service in a process of its own (the Muster.Api build beside this program's), on a database of the run, with the
+/// settings <see cref="BenchApp"/> gives the one in process: what a bureau runs, measured without the generator and clients.
+/// </summary>
+public sealed class ServiceProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private ServiceProcess(Process process, Uri baseAddress)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    /// <summary>Resident memory now and at its peak (VmRSS, VmHWM of /proc), in MB.</summary>
+    public (long Now, long Peak) MemoryMegabytes()
+    {
+        var status = File.ReadAllLines($"/proc/{_process.Id}/status");
+        long Kb(string key) => long.Parse(status.First(l => l.StartsWith(key, StringComparison.Ordinal)).Split(':')[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+        return (Kb("VmRSS") / 1024, Kb("VmHWM") / 1024);
+    }
+
+    public static async Task<ServiceProcess> StartAsync(string connectionString)
+    {
+        var baseAddress = new Uri($"http://127.0.0.1:{BenchApp.FreePort()}");
+        var start = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, "Muster.Api.dll"))
+        {
+            WorkingDirectory = BenchApp.ServiceFolder(),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment =
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["ASPNETCORE_URLS"] = baseAddress.ToString(),
+                ["ConnectionStrings__Muster"] = connectionString,
+                ["ConnectionStrings__MusterReads"] = "",
+                ["Auth__SigningKey"] = BenchApp.SigningKey,
+                ["Logging__LogLevel__Default"] = "Warning",
+                ["RateLimiting__Enabled"] = "false",
+            },
+        };
+        var process = Process.Start(start) ?? throw new InvalidOperationException("the service did not start");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, line) =>
+        {
+            if (line.Data is not null)
+            {
+                Console.Error.WriteLine("  service: " + line.Data);
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var http = new HttpClient { BaseAddress = baseAddress };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromMinutes(2))
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"the service exited with {process.ExitCode} while starting");
+            }
+
+            try
+            {
+                if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode)
+                {
+                    return new ServiceProcess(process, baseAddress);
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(200);
+        }
+
+        process.Kill(entireProcessTree: true);
+        throw new InvalidOperationException("the service was not ready within 2 minutes");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+}
