@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Muster.Benchmarks;
 
 /// <summary>
-/// Samples this process's working set and managed heap at an interval, from start to dispose, to tell whether memory
+/// Samples this process's working set and managed heap (as the last collection left it) at an interval, from start to dispose, to tell whether memory
 /// grows under a steady load: the mean of a first window against the mean of the last, and the peak.
 /// </summary>
 public sealed class MemoryWatch : IAsyncDisposable
@@ -39,7 +39,7 @@ public sealed class MemoryWatch : IAsyncDisposable
         do
         {
             using var process = Process.GetCurrentProcess();
-            _samples.Add((clock.Elapsed, process.WorkingSet64 / 1048576.0, GC.GetTotalMemory(forceFullCollection: false) / 1048576.0));
+            _samples.Add((clock.Elapsed, process.WorkingSet64 / 1048576.0, GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0));
         }
         while (await Tick(ticks));
     }
