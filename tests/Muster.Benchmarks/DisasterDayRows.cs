@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Muster.Scale;
 
@@ -30,13 +29,13 @@ public static class DisasterDayRows
         TimeSpan duration, bool quick, Action<string> say)
     {
         var day = new DisasterDay(client, city, firstIncident);
-        var load = Load.Day(day.Units);
+        var load = DayLoad.Day(day.Units);
         var consoles = await OpenConsolesAsync(app.BaseAddress, client.Token, city);
         try
         {
             var warmUp = TimeSpan.FromSeconds(quick ? 15 : 60);
             say($"disaster day: warming up for {warmUp.TotalSeconds:N0} s at the day's rates");
-            await RunAsync(day, load, warmUp);
+            await load.RunAsync(day, warmUp);
 
             day.StartMeasuring();
             var heard = consoles.Select(c => (c.Changes, c.Errors)).ToList();
@@ -46,12 +45,13 @@ public static class DisasterDayRows
             var memory = new MemoryWatch(TimeSpan.FromSeconds(quick ? 5 : 10));
             await using (memory)
             {
-                elapsed = await RunAsync(day, load, duration);
+                elapsed = await load.RunAsync(day, duration);
             }
 
             AddDayRows(report, day, load, elapsed, consoles, heard, memory, duration, say);
             report.Add("day: machine", machine.Stop(), "", "",
                 "CPU time of this process (the service and every client) over the day's wall time; the load average counts PostgreSQL and whatever else the machine runs");
+            await LagAsync(report, consoles, TimeSpan.FromSeconds(quick ? 5 : 10), say);
         }
         finally
         {
@@ -65,29 +65,7 @@ public static class DisasterDayRows
         await StepAsync(day, report, TimeSpan.FromSeconds(quick ? 10 : 30), say);
     }
 
-    /// <summary>Runs every kind of request at its rate for <paramref name="duration"/>; returns the time until the last answer.</summary>
-    private static async Task<TimeSpan> RunAsync(DisasterDay day, Load load, TimeSpan duration)
-    {
-        var clock = Stopwatch.StartNew();
-        using var stop = new CancellationTokenSource(duration);
-        (double PerSecond, int InFlight, Func<long, Task> Once)[] paced =
-        [
-            (load.Positions, Math.Clamp((int)(load.Positions / 4), 4, 256), day.ReportPositionAsync),
-            (load.Incidents, 4, _ => day.ReportIncidentAsync()),
-            // One commander asks for a proposal and waits for it: two at once for one incident, one is a CONFLICT by design.
-            (load.Proposals, 1, _ => day.ProposeAsync()),
-            (load.Requests, 4, _ => day.RequestAndAllocateAsync()),
-            (load.NearestPanels, 4, _ => day.NearestAsync()),
-            (load.MapLayers, 4, _ => day.MapLayersAsync()),
-            (load.TilePans, 4, _ => day.TilesAsync()),
-            (load.UnitLists, 4, _ => day.UnitListAsync()),
-            (load.RequestLists, 4, _ => day.RequestListAsync()),
-        ];
-        await Task.WhenAll(paced.Where(p => p.PerSecond > 0).Select(p => Pace.RunAsync(p.PerSecond, p.InFlight, p.Once, stop.Token)));
-        return clock.Elapsed;
-    }
-
-    private static void AddDayRows(Report report, DisasterDay day, Load load, TimeSpan elapsed, IReadOnlyList<LiveSubscription> consoles,
+    private static void AddDayRows(Report report, DisasterDay day, DayLoad load, TimeSpan elapsed, IReadOnlyList<LiveSubscription> consoles,
         IReadOnlyList<(long Changes, long Errors)> heard, MemoryWatch memory, TimeSpan duration, Action<string> say)
     {
         var seconds = elapsed.TotalSeconds;
@@ -123,6 +101,17 @@ public static class DisasterDayRows
             + $"managed heap after the last collection {Report.F(first.HeapMb, "N0")} → {Report.F(last.HeapMb, "N0")} MB; the process also hosts the clients and sockets");
     }
 
+    /// <summary>Changes that still arrive once nothing is sent: what the subscriptions had not yet delivered when the day ended.</summary>
+    private static async Task LagAsync(Report report, IReadOnlyList<LiveSubscription> consoles, TimeSpan quiet, Action<string> say)
+    {
+        var before = consoles.Select(c => c.Changes).ToList();
+        await Task.Delay(quiet);
+        var late = consoles.Select((c, i) => (c.Name, Changes: c.Changes - before[i])).ToList();
+        say($"  changes in the {quiet.TotalSeconds:N0} s after the load: {string.Join("; ", late.Select(l => $"{l.Name} {l.Changes:N0}"))}");
+        report.Add("day: subscriptions after the load", $"{late.Sum(l => l.Changes):N0} changes in {Report.F(quiet.TotalSeconds, "N0")} s", "", "",
+            $"still arriving with nothing sent (a backlog, not new changes): {string.Join("; ", late.Select(l => $"{l.Name} {l.Changes:N0}"))}");
+    }
+
     /// <summary>
     /// Stages of AVL reports with a proposal a second (each stage for an incident of its own) and nothing else: from
     /// 200/s, doubling while a stage passes; when 200/s does not, halving until one does (down to 25/s). A stage passes
@@ -137,7 +126,7 @@ public static class DisasterDayRows
         {
             await day.ReportIncidentAsync();
             day.StartMeasuring();
-            var elapsed = await RunAsync(day, Load.Step(rate), stage);
+            var elapsed = await DayLoad.Step(rate).RunAsync(day, stage);
             var achieved = day.Positions.Samples.Count / elapsed.TotalSeconds;
             var p99 = day.Proposals.Samples.P(0.99);
             var errors = day.Positions.Errors + day.Proposals.Errors;
@@ -183,18 +172,5 @@ public static class DisasterDayRows
         }
 
         return open;
-    }
-
-    /// <summary>Requests a second of each kind, in the order of <see cref="DisasterDay.All"/>.</summary>
-    private sealed record Load(double Positions, double Incidents, double Proposals, double Requests, double NearestPanels,
-        double MapLayers, double TilePans, double UnitLists, double RequestLists)
-    {
-        /// <summary>Every unit every 10 s; an incident every 5 s, a proposal every 2 s, a supply request every 3 s; the map's reads of a few consoles.</summary>
-        public static Load Day(int units) => new(units / 10.0, 1 / 5.0, 1 / 2.0, 1 / 3.0, 1, 1 / 5.0, 1 / 2.0, 1 / 2.0, 1 / 2.0);
-
-        public static Load Step(double positions) => new(positions, 0, 1, 0, 0, 0, 0, 0, 0);
-
-        /// <summary>Per operation of <see cref="DisasterDay.All"/>: an allocation follows each request, a pan fetches four tiles.</summary>
-        public IEnumerable<double> PerOperation => [Positions, Incidents, Proposals, Requests, Requests, NearestPanels, MapLayers, TilePans * 4, UnitLists, RequestLists];
     }
 }
