@@ -7,24 +7,46 @@ using System.Text.Json.Nodes;
 
 namespace Muster.Benchmarks;
 
-/// <summary>Latency samples and their percentiles, in milliseconds.</summary>
+/// <summary>Latency samples and their percentiles, in milliseconds; clients running side by side may add to one.</summary>
 public sealed class Samples
 {
     private readonly List<double> _ms = [];
+
+    public int Count
+    {
+        get
+        {
+            lock (_ms)
+            {
+                return _ms.Count;
+            }
+        }
+    }
 
     public async Task<T> TimeAsync<T>(Func<Task<T>> action)
     {
         var start = Stopwatch.GetTimestamp();
         var result = await action();
-        _ms.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
         return result;
     }
 
-    public void Add(double ms) => _ms.Add(ms);
+    public void Add(double ms)
+    {
+        lock (_ms)
+        {
+            _ms.Add(ms);
+        }
+    }
 
     public double P(double percentile)
     {
-        var sorted = _ms.Order().ToList();
+        List<double> sorted;
+        lock (_ms)
+        {
+            sorted = _ms.Order().ToList();
+        }
+
         return sorted.Count == 0 ? double.NaN : sorted[(int)Math.Round(percentile * (sorted.Count - 1))];
     }
 }
@@ -58,6 +80,8 @@ public sealed class GraphQLClient(HttpClient http, string token)
 {
     public HttpClient Http => http;
 
+    public string Token => token;
+
     public async Task<JsonNode> PostAsync(string query, object? variables = null)
     {
         using var request = Request("/graphql", JsonSerializer.Serialize(new { query, variables }));
@@ -70,6 +94,16 @@ public sealed class GraphQLClient(HttpClient http, string token)
         }
 
         return json["data"]!;
+    }
+
+    /// <summary>GETs a path with the token (a map tile, an OGC page); fails unless the answer is 2xx.</summary>
+    public async Task<byte[]> GetRawAsync(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsByteArrayAsync();
     }
 
     /// <summary>POSTs a body and reads the answer as bytes; for the throughput rows, where parsing would be the client's cost.</summary>

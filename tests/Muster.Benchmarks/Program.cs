@@ -9,7 +9,7 @@ using Muster.Spatial;
 using Npgsql;
 
 // Measures the service side by side with baselines on one machine and prints a Markdown table.
-// dotnet run -c Release --project tests/Muster.Benchmarks -- [--quick] [--keep] [--coverage-only] [--nearest-only] [--allocation-only] [--standby-only]
+// dotnet run -c Release --project tests/Muster.Benchmarks -- [--quick] [--keep] [--coverage-only] [--nearest-only] [--allocation-only] [--standby-only] [--disaster-day [--minutes N]]
 namespace Muster.Benchmarks;
 
 public static class BenchmarkProgram
@@ -119,6 +119,16 @@ public static class BenchmarkProgram
             if (args.Contains("--propose-tail"))
             {
                 await ProposeTailAsync(client, raw, await ReportIncidentAsync(client, city), report, Say);
+                Console.Write(report.Markdown());
+                return;
+            }
+
+            if (args.Contains("--disaster-day"))
+            {
+                await SettleAsync(raw);
+                var first = await ReportIncidentAsync(client, city);
+                await ProposeAsync(client, first, 1); // defines the plan every proposal of the day follows
+                await DisasterDayRows.RunAsync(app, client, city, first, report, DisasterDayRows.Duration(args, quick), quick, Say);
                 Console.Write(report.Markdown());
                 return;
             }
