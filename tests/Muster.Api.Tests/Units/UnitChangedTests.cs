@@ -30,6 +30,40 @@ public sealed class UnitChangedTests(AppFixture fixture) : IClassFixture<AppFixt
         Assert.Equal((staying, "OUT_OF_SERVICE"), Unit(then));
     }
 
+    [Fact]
+    public async Task A_burst_of_position_reports_ends_with_each_units_last_position()
+    {
+        var agency = await AgencyCalls.RegisterAsync(App, "霍州市矿山救护队", "MINE_RESCUE");
+        var units = new List<string>();
+        for (var i = 0; i < 10; i++)
+        {
+            units.Add(await UnitCalls.RegisterAsync(App, agency, $"救护 {i}", 36.50, 111.70 + (i * 0.01)));
+        }
+
+        await using var socket = await GraphQLSocket.SubscribeListeningAsync(App, App.Token("commander"), "fleet",
+            $$"""subscription { unitChanged(agencyId: "{{agency}}") { id location { lat } } }""");
+        var start = DateTimeOffset.UtcNow;
+        const int Rounds = 10;
+        for (var round = 1; round <= Rounds; round++)
+        {
+            var at = start.AddSeconds(round);
+            await Task.WhenAll(units.Select((unit, i) => UnitCalls.ReportAsync(App, unit, 36.50 + (round * 0.001), 111.70 + (i * 0.01), at)));
+        }
+
+        // However far behind the subscriber fell, what it was told last of each unit is where the unit is now.
+        var last = new Dictionary<string, double>();
+        var final = 36.50 + (Rounds * 0.001);
+        var messages = 0;
+        while (units.Any(u => !last.TryGetValue(u, out var lat) || Math.Abs(lat - final) > 1e-9))
+        {
+            var unit = (await socket.ReceiveAsync())["payload"]!["data"]!["unitChanged"]!;
+            last[unit["id"]!.GetValue<string>()] = unit["location"]!["lat"]!.GetValue<double>();
+            messages++;
+        }
+
+        Assert.InRange(messages, units.Count, units.Count * Rounds);
+    }
+
     private static (string, string) Unit(System.Text.Json.Nodes.JsonNode message)
     {
         var unit = message["payload"]!["data"]!["unitChanged"]!;

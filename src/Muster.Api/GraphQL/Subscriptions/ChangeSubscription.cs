@@ -9,12 +9,17 @@ namespace Muster.Api.GraphQL.Subscriptions;
 /// <summary>
 /// The event stream of a subscription field fed by committed changes: after each change to an aggregate
 /// of type <typeparamref name="TAggregate"/>, the object as it is now, loaded through its node source (so
-/// the viewer's visibility rules apply), kept when <c>where</c> says so; one at a time, in commit order. A load
+/// the viewer's visibility rules apply), kept when <c>where</c> says so; in commit order. Changes that come while the
+/// subscriber is behind are read back together, each object once, in the order of its latest change
+/// (<see cref="PendingChanges"/>): what it receives is always the object's latest state, and what waits stays bounded. A load
 /// that fails because the database is away is retried until it is back (about half a minute); a subscription whose
 /// changes cannot be delivered ends with the error code <c>CHANGES_MISSED</c>, never silently.
 /// </summary>
 public static class ChangeSubscription
 {
+    /// <summary>How many changed objects one read brings back when changes come faster than they are delivered.</summary>
+    private const int ReadAtOnce = 100;
+
     private static readonly TimeSpan[] Retries =
         [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1),
          TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(15)];
@@ -35,27 +40,74 @@ public static class ChangeSubscription
         var services = context.RequestServices!;
         var viewer = Visibility.Viewer(context);
         var source = services.GetServices<INodeSource>().Single(s => s.TypeName == nodeType);
-        var kind = streamKind;
+        return Observable.Create<TNode>(async (observer, ct) =>
+        {
+            var pending = new PendingChanges();
+            using var wake = new SemaphoreSlim(0);
+            Exception? ended = null;
+            using var feed = services.GetRequiredService<ChangeFeed>()
+                .Where(notice => notice.Kind == streamKind)
+                .Subscribe(
+                    notice =>
+                    {
+                        if (pending.Add(notice.Stream))
+                        {
+                            wake.Release();
+                        }
+                    },
+                    error =>
+                    {
+                        ended = error;
+                        wake.Release();
+                    });
 
-        return services.GetRequiredService<ChangeFeed>()
-            .Where(notice => notice.Kind == kind)
-            .Select(notice => Observable.FromAsync(ct => LoadAsync<TNode>(source, notice.Stream, viewer, services, ct)))
-            .Concat()
-            .Where(found => found is not null && (where is null || where(found)))
-            .Select(found => found!)
-            .Catch<TNode, ChangesMissedException>(missed =>
-                Observable.Throw<TNode>(new ExecutionError(missed.Message) { Code = ChangesMissedException.Code }));
+            while (true)
+            {
+                if (ended is not null)
+                {
+                    throw Delivered(ended);
+                }
+
+                var streams = pending.Take(ReadAtOnce);
+                if (streams.Count == 0)
+                {
+                    await wake.WaitAsync(ct);
+                    continue;
+                }
+
+                IReadOnlyDictionary<Guid, object> found;
+                try
+                {
+                    found = await LoadAsync(source, streams, viewer, services, ct);
+                }
+                catch (ChangesMissedException missed)
+                {
+                    throw Delivered(missed);
+                }
+
+                foreach (var stream in streams)
+                {
+                    if (found.GetValueOrDefault(stream) is TNode node && (where is null || where(node)))
+                    {
+                        observer.OnNext(node);
+                    }
+                }
+            }
+        });
     }
 
-    private static async Task<TNode?> LoadAsync<TNode>(
-        INodeSource source, Guid stream, Muster.Infrastructure.Actor viewer, IServiceProvider services, CancellationToken ct)
-        where TNode : class
+    /// <summary>How a feed's end reaches the client: a missed change as <c>CHANGES_MISSED</c>, anything else as it is.</summary>
+    private static Exception Delivered(Exception ended) =>
+        ended is ChangesMissedException missed ? new ExecutionError(missed.Message) { Code = ChangesMissedException.Code } : ended;
+
+    private static async Task<IReadOnlyDictionary<Guid, object>> LoadAsync(
+        INodeSource source, IReadOnlyList<Guid> streams, Muster.Infrastructure.Actor viewer, IServiceProvider services, CancellationToken ct)
     {
         for (var attempt = 0; ; attempt++)
         {
             try
             {
-                return (await source.LoadAsync([stream], viewer, services, ct)).GetValueOrDefault(stream) as TNode;
+                return await source.LoadAsync(streams, viewer, services, ct);
             }
             catch (Exception e) when (IsDatabaseAway(e) && !ct.IsCancellationRequested)
             {
