@@ -27,7 +27,8 @@ public sealed class DisasterDay
         }
         """;
 
-    private const string Propose = """
+    /// <summary>A proposal for an incident, with what the benchmark checks of it; every row proposes with it.</summary>
+    public const string Propose = """
         mutation($incident: ID!) {
           proposeDispatch(input: { incidentId: $incident }) {
             proposal { id planId units { unit { id } } supplies { itemCode } experts { expert { id } } } errors { code message }

@@ -257,14 +257,8 @@ public static class BenchmarkProgram
                 }
             }
 
-            const string query = """
-                mutation($incident: ID!) {
-                  proposeDispatch(input: { incidentId: $incident }) {
-                    proposal { id planId units { unit { id } } supplies { itemCode } experts { expert { id } } } errors { code message }
-                  }
-                }
-                """;
-        var samples = new Samples();
+            const string query = DisasterDay.Propose;
+            var samples = new Samples();
             JsonNode? last = null;
             for (var i = 0; i < count + WarmUp; i++)
             {

@@ -11,10 +11,6 @@ public static class ServiceMemoryRows
 {
     private const int Clients = 8;
 
-    private const string Propose = """
-        mutation($incident: ID!) { proposeDispatch(input: { incidentId: $incident }) { proposal { id } errors { code message } } }
-        """;
-
     public static async Task RunAsync(string connectionString, string token, ScaleSpec spec, string incident, Report report, TimeSpan duration, Action<string> say)
     {
         await using var service = await ServiceProcess.StartAsync(connectionString);
@@ -39,7 +35,7 @@ public static class ServiceMemoryRows
             var point = new { lat = spec.Center.Lat + ((Random.Shared.Next(1000) - 500) / 5000.0), lon = spec.Center.Lon + ((Random.Shared.Next(1000) - 500) / 5000.0) };
             var answer = (c % 4) switch
             {
-                0 => await client.PostAsync(Propose, new { incident }),
+                0 => await client.PostAsync(DisasterDay.Propose, new { incident }),
                 1 => await client.PostAsync(StandbyRows.List),
                 _ => await client.PostAsync(StandbyRows.Map, point),
             };
