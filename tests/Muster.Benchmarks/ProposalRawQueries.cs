@@ -136,35 +136,31 @@ public static class ProposalRawQueries
     {
         foreach (var tag in tags)
         {
-            await using var command = new NpgsqlCommand(sql(k), connection);
-            command.Parameters.AddWithValue("lon", near.Lon);
-            command.Parameters.AddWithValue("lat", near.Lat);
-            command.Parameters.AddWithValue("tag", tag);
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                reader.GetDouble(1);
-            }
+            await ReadNearAsync(connection, sql(k), near, "tag", tag);
         }
     }
 
-    private static async Task DepotsAsync(NpgsqlConnection connection, GeoPoint near, string[] items)
-    {
-        await using var command = new NpgsqlCommand($"""
+    private static Task DepotsAsync(NpgsqlConnection connection, GeoPoint near, string[] items) =>
+        ReadNearAsync(connection, $"""
             select c.* from unnest(@items::text[]) as q(code)
             cross join lateral (
               select s.id, s.depot_id, s.on_hand - s.reserved as available, ST_Distance(d.location, {Point}) as distance
               from {StockLevelsTable.Name} s join {DepotLocationsTable.Name} d on d.id = s.depot_id
               where s.item_code = q.code and s.on_hand - s.reserved > 0 and not d.closed and d.shared
               order by d.location <-> {Point} limit {StockCandidates.DepotsPerItem.ToString(CultureInfo.InvariantCulture)}) c
-            """, connection);
+            """, near, "items", items);
+
+    /// <summary>Runs <paramref name="sql"/> at <paramref name="near"/> with one more parameter and reads every row.</summary>
+    private static async Task ReadNearAsync(NpgsqlConnection connection, string sql, GeoPoint near, string name, object value)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.AddWithValue("lon", near.Lon);
-            command.Parameters.AddWithValue("lat", near.Lat);
-        command.Parameters.AddWithValue("items", items);
+        command.Parameters.AddWithValue("lat", near.Lat);
+        command.Parameters.AddWithValue(name, value);
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            reader.GetDouble(3);
+            reader.GetValue(0);
         }
     }
 
