@@ -45,6 +45,7 @@ public sealed class BenchApp : WebApplicationFactory<Program>
             ["ConnectionStrings:Muster"] = _connectionString,
             ["Auth:SigningKey"] = SigningKey,
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:Console:LogToStandardErrorThreshold"] = "Trace", // the table alone goes to stdout
             ["RateLimiting:Enabled"] = "false", // the rows measure the service, not its per-caller limit (200/s)
             ["ConnectionStrings:MusterReads"] = "", // no standby unless a row asks (the environment's names another database)
         };
