@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Muster.Api.GraphQL.Relay;
 using Muster.Depots.Locating;
@@ -40,7 +41,7 @@ public static class ProposalRawQueries
         for (var i = 0; i < count + 40; i++)
         {
             var timed = i >= 40;
-            var clock = System.Diagnostics.Stopwatch.GetTimestamp();
+            var clock = Stopwatch.GetTimestamp();
             await Part(timed, parts[0], () => LoadIncidentAndPlanAsync(connection, incident, plan));
             await Part(timed, parts[1], () => NearestAsync(connection, UnitsSql, near, ScaleGenerator.Capabilities.Take(Capabilities),
                 (Capabilities * UnitsEach) + DispatchPlanner.MaxAlternatives));
@@ -50,7 +51,7 @@ public static class ProposalRawQueries
             await Part(timed, parts[4], () => AppendAsync(connection, incident, proposalJson, incidentJson));
             if (timed)
             {
-                total.Add(System.Diagnostics.Stopwatch.GetElapsedTime(clock).TotalMilliseconds);
+                total.Add(Stopwatch.GetElapsedTime(clock).TotalMilliseconds);
             }
         }
 

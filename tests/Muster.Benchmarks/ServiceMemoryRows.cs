@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Muster.Scale;
 
 namespace Muster.Benchmarks;
@@ -19,17 +18,7 @@ public static class ServiceMemoryRows
         var started = service.MemoryMegabytes().Now;
         say($"service alone: started at {started} MB");
 
-        var samples = new List<long>();
-        using var stop = new CancellationTokenSource();
-        var sampling = Task.Run(async () =>
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                samples.Add(service.MemoryMegabytes().Now);
-                await Task.Delay(1_000);
-            }
-        });
-
+        var memory = new MemoryWatch(TimeSpan.FromSeconds(1), () => (service.MemoryMegabytes().Now, double.NaN));
         var (operations, elapsed) = await Throughput.RunAsync(Clients, duration, async (c, ct) =>
         {
             var point = new { lat = spec.Center.Lat + ((Random.Shared.Next(1000) - 500) / 5000.0), lon = spec.Center.Lon + ((Random.Shared.Next(1000) - 500) / 5000.0) };
@@ -41,12 +30,11 @@ public static class ServiceMemoryRows
             };
             return answer is not null;
         });
-        await stop.CancelAsync();
-        await sampling;
+        await memory.DisposeAsync();
 
         var (now, peak) = service.MemoryMegabytes();
-        var firstHalf = samples.Take(samples.Count / 2).DefaultIfEmpty().Max();
-        var secondHalf = samples.Skip(samples.Count / 2).DefaultIfEmpty().Max();
+        var firstHalf = memory.HighestWorkingSetMb(TimeSpan.Zero, duration / 2);
+        var secondHalf = memory.HighestWorkingSetMb(duration / 2, TimeSpan.MaxValue);
         report.Add("service alone, memory", $"peak {peak:N0} MB, at the end {now:N0} MB", "", "",
             $"Muster.Api in its own process over {spec.Name}'s data: {Clients} clients for {duration.TotalSeconds:N0} s " +
             $"({operations / elapsed.TotalSeconds:N0} operations/s: proposals, a units page, nearest units); resident memory: {started:N0} MB ready, " +
