@@ -48,7 +48,20 @@ public sealed class UnitFinder(NpgsqlDataSource database, IQuerySession session,
     /// The <paramref name="first"/> units that arrive soonest, fresh positions before stale ones: one statement that
     /// ranks by ETA in SQL and answers only the k it keeps (with their documents when <paramref name="detail"/> asks).
     /// </summary>
-    public async Task<IReadOnlyList<UnitDistance>> NearestAsync(GeoPoint near, UnitScope scope, int first, UnitDetail detail, CancellationToken ct)
+    public async Task<IReadOnlyList<UnitDistance>> NearestAsync(GeoPoint near, UnitScope scope, int first, UnitDetail detail, CancellationToken ct) =>
+        (await NearestEachAsync(near, [scope], first, detail, ct))[0];
+
+    /// <summary>
+    /// For each scope, what <see cref="NearestAsync(GeoPoint, UnitScope, int, UnitDetail, CancellationToken)"/> answers;
+    /// the statements go in one round trip (a proposal asks for each capability it needs).
+    /// </summary>
+    public Task<IReadOnlyList<IReadOnlyList<UnitDistance>>> NearestEachAsync(
+        GeoPoint near, IReadOnlyList<UnitScope> scopes, int first, UnitDetail detail, CancellationToken ct) =>
+        QueryEachAsync(
+            [.. scopes.Select(scope => new ScopedSql(NearestSql(scope, first), scope, parameters => parameters.AddWithValue("kinds", Enum.GetNames<UnitKind>())))],
+            $"not {Fresh("l")}, {eta.UnitSecondsSql("l.kind", "l.distance")}, l.distance, l.id", near, detail, ct);
+
+    private string NearestSql(UnitScope scope, int first)
     {
         // One k-nearest scan through the index first. Its k-th soonest fresh unit arrives at T; no unit arrives
         // sooner than T from farther than any kind can travel in T, so the units within that reach hold the answer.
@@ -62,7 +75,7 @@ public sealed class UnitFinder(NpgsqlDataSource database, IQuerySession session,
         var kText = k.ToString(CultureInfo.InvariantCulture);
         var candidates = (2 * k + 10).ToString(CultureInfo.InvariantCulture);
         var filter = Filter(scope);
-        var sql = $"""
+        return $"""
             with nearest as materialized (
               select {Columns} from {UnitLocationsTable.Name} u where {filter}
               order by u.location <-> @point limit {candidates}),
@@ -92,8 +105,6 @@ public sealed class UnitFinder(NpgsqlDataSource database, IQuerySession session,
             select * from candidates c
             order by not {Fresh("c")}, {eta.UnitSecondsSql("c.kind", "c.distance")}, c.distance, c.id limit {kText}
             """;
-        return await QueryAsync(sql, $"not {Fresh("l")}, {eta.UnitSecondsSql("l.kind", "l.distance")}, l.distance, l.id", near, scope, detail, parameters =>
-            parameters.AddWithValue("kinds", Enum.GetNames<UnitKind>()), ct);
     }
 
     /// <summary>Units within <paramref name="radiusMeters"/> of a point, nearest first.</summary>
@@ -138,48 +149,77 @@ public sealed class UnitFinder(NpgsqlDataSource database, IQuerySession session,
     /// document is dropped. The ETA is reckoned here from the kind and the distance, as everywhere.
     /// </summary>
     private async Task<IReadOnlyList<UnitDistance>> QueryAsync(
-        string sql, string order, GeoPoint point, UnitScope scope, UnitDetail detail, Action<NpgsqlParameterCollection> parameters, CancellationToken ct)
+        string sql, string order, GeoPoint point, UnitScope scope, UnitDetail detail, Action<NpgsqlParameterCollection> parameters, CancellationToken ct) =>
+        (await QueryEachAsync([new ScopedSql(sql, scope, parameters)], order, point, detail, ct))[0];
+
+    /// <summary>A statement of rows of <see cref="Columns"/> for one scope, and its own parameters.</summary>
+    private sealed record ScopedSql(string Sql, UnitScope Scope, Action<NpgsqlParameterCollection> Parameters);
+
+    /// <summary>The answers of several <see cref="QueryAsync"/> statements about one point, in one round trip.</summary>
+    private async Task<IReadOnlyList<IReadOnlyList<UnitDistance>>> QueryEachAsync(
+        IReadOnlyList<ScopedSql> queries, string order, GeoPoint point, UnitDetail detail, CancellationToken ct)
     {
+        if (queries.Count == 0)
+        {
+            return [];
+        }
+
         var documents = detail == UnitDetail.Document;
         var cutoff = time.GetUtcNow() - options.StaleAfter;
-        var query = new NpgsqlBatchCommand($"""
-            select l.id, l.distance, l.kind, l.position_at, l.agency_id, l.status, l.capabilities,
-                   ST_Y(l.location::geometry), ST_X(l.location::geometry){(documents ? ", d.data" : "")}
-            from ({sql}) as l
-            {(documents ? $"join {DocumentTable} d on d.id = l.id" : "")}
-            order by {order}
-            """);
-        query.Parameters.AddWithValue("point", point.ToPoint());
-        query.Parameters.AddWithValue("cutoff", cutoff);
-        query.Parameters.AddWithValue("agency", NpgsqlTypes.NpgsqlDbType.Uuid, (object?)scope.AgencyId ?? DBNull.Value);
-        query.Parameters.AddWithValue("status", scope.Status?.ToString() ?? "");
-        query.Parameters.AddWithValue("capability", scope.Capability ?? "");
-        parameters(query.Parameters);
+        NpgsqlBatchCommand Query(ScopedSql scoped)
+        {
+            var query = new NpgsqlBatchCommand($"""
+                select l.id, l.distance, l.kind, l.position_at, l.agency_id, l.status, l.capabilities,
+                       ST_Y(l.location::geometry), ST_X(l.location::geometry){(documents ? ", d.data" : "")}
+                from ({scoped.Sql}) as l
+                {(documents ? $"join {DocumentTable} d on d.id = l.id" : "")}
+                order by {order}
+                """);
+            query.Parameters.AddWithValue("point", point.ToPoint());
+            query.Parameters.AddWithValue("cutoff", cutoff);
+            query.Parameters.AddWithValue("agency", NpgsqlTypes.NpgsqlDbType.Uuid, (object?)scoped.Scope.AgencyId ?? DBNull.Value);
+            query.Parameters.AddWithValue("status", scoped.Scope.Status?.ToString() ?? "");
+            query.Parameters.AddWithValue("capability", scoped.Scope.Capability ?? "");
+            scoped.Parameters(query.Parameters);
+            return query;
+        }
 
         // The statements are written to be planned once (literal limits, branches as one-time filters), but the
         // planner, comparing estimates, keeps planning them anew for each call: about 2 ms of a long statement's
-        // planning, more than running it. Its generic plan is asked for within the statement's own transaction,
+        // planning, more than running it. Its generic plan is asked for within the statements' own transaction,
         // sent in the same round trip.
         await using var connection = await database.OpenConnectionAsync(ct);
-        await using var batch = new NpgsqlBatch(connection)
+        await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("begin"));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("set local plan_cache_mode = force_generic_plan"));
+        foreach (var scoped in queries)
         {
-            BatchCommands = { new NpgsqlBatchCommand("begin"), new NpgsqlBatchCommand("set local plan_cache_mode = force_generic_plan"), query, new NpgsqlBatchCommand("commit") },
-        };
-        var found = new List<UnitDistance>();
-        await using var reader = await batch.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            var meters = reader.GetDouble(1);
-            var kind = Enum.Parse<UnitKind>(reader.GetString(2));
-            DateTimeOffset? positionAt = reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3);
-            var stale = positionAt < cutoff;
-            var unit = documents
-                ? session.DocumentStore.Options.Serializer().FromJson<RescueUnit>(reader, 9)
-                : FromRow(reader.GetGuid(0), kind, positionAt, stale, reader);
-            found.Add(new UnitDistance(unit, meters, eta.UnitSeconds(kind, meters), stale));
+            batch.BatchCommands.Add(Query(scoped));
         }
 
-        return found;
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("commit"));
+        var answers = new List<IReadOnlyList<UnitDistance>>();
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        do
+        {
+            var found = new List<UnitDistance>();
+            while (await reader.ReadAsync(ct))
+            {
+                var meters = reader.GetDouble(1);
+                var kind = Enum.Parse<UnitKind>(reader.GetString(2));
+                DateTimeOffset? positionAt = reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3);
+                var stale = positionAt < cutoff;
+                var unit = documents
+                    ? session.DocumentStore.Options.Serializer().FromJson<RescueUnit>(reader, 9)
+                    : FromRow(reader.GetGuid(0), kind, positionAt, stale, reader);
+                found.Add(new UnitDistance(unit, meters, eta.UnitSeconds(kind, meters), stale));
+            }
+
+            answers.Add(found);
+        }
+        while (answers.Count < queries.Count && await reader.NextResultAsync(ct));
+
+        return answers;
     }
 
     private string DocumentTable => DistanceRows.DocumentTable<RescueUnit>(session);
