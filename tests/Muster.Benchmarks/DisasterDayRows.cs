@@ -25,12 +25,16 @@ public static class DisasterDayRows
             : TimeSpan.FromMinutes(quick ? 1 : 10);
     }
 
-    public static async Task RunAsync(BenchApp app, GraphQLClient client, ScaleSpec city, string firstIncident, Report report,
+    /// <summary>The day runs against the service in its own process (<see cref="ServiceProcess"/>), so its memory is the
+    /// service's alone, not the clients' and their sockets'.</summary>
+    public static async Task RunAsync(string connectionString, string token, ScaleSpec city, string firstIncident, Report report,
         TimeSpan duration, bool quick, Action<string> say)
     {
-        var day = new DisasterDay(client, city, firstIncident);
+        await using var service = await ServiceProcess.StartAsync(connectionString);
+        using var http = new HttpClient { BaseAddress = service.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
+        var day = new DisasterDay(new GraphQLClient(http, token), city, firstIncident);
         var load = DayLoad.Day(day.Units);
-        var consoles = await OpenConsolesAsync(app.BaseAddress, client.Token, city);
+        var consoles = await OpenConsolesAsync(service.BaseAddress, token, city);
         try
         {
             var warmUp = TimeSpan.FromSeconds(quick ? 15 : 60);
@@ -40,17 +44,20 @@ public static class DisasterDayRows
             day.StartMeasuring();
             var heard = consoles.Select(c => (c.Changes, c.Errors)).ToList();
             say($"disaster day: {duration.TotalMinutes:N1} min, {load.Positions:N0} AVL reports/s");
-            var machine = MachineShare.Start();
+            var machine = MachineShare.Start(("the service", service.ProcessId), ("the clients", Environment.ProcessId));
             TimeSpan elapsed;
-            var memory = new MemoryWatch(TimeSpan.FromSeconds(quick ? 5 : 10));
+            var memory = new MemoryWatch(TimeSpan.FromSeconds(quick ? 5 : 10), () => (service.MemoryMegabytes().Now, double.NaN));
+            var clients = new MemoryWatch(TimeSpan.FromSeconds(quick ? 5 : 10));
             await using (memory)
+            await using (clients)
             {
                 elapsed = await load.RunAsync(day, duration);
             }
 
-            AddDayRows(report, day, load, elapsed, consoles, heard, memory, duration, say);
+            AddDayRows(report, day, load, elapsed, consoles, heard, duration, say);
+            AddMemoryRows(report, memory, clients, duration, say);
             report.Add("day: machine", machine.Stop(), "", "",
-                "CPU time of this process (the service and every client) over the day's wall time; the load average counts PostgreSQL and whatever else the machine runs");
+                "CPU time of the service's process and of this one (every client) over the day's wall time; the load average counts PostgreSQL and whatever else the machine runs");
             await LagAsync(report, consoles, TimeSpan.FromSeconds(quick ? 5 : 10), say);
         }
         finally
@@ -66,7 +73,7 @@ public static class DisasterDayRows
     }
 
     private static void AddDayRows(Report report, DisasterDay day, DayLoad load, TimeSpan elapsed, IReadOnlyList<LiveSubscription> consoles,
-        IReadOnlyList<(long Changes, long Errors)> heard, MemoryWatch memory, TimeSpan duration, Action<string> say)
+        IReadOnlyList<(long Changes, long Errors)> heard, TimeSpan duration, Action<string> say)
     {
         var seconds = elapsed.TotalSeconds;
         foreach (var (operation, asked) in day.All.Zip(load.PerOperation))
@@ -88,17 +95,26 @@ public static class DisasterDayRows
         var errors = day.All.Sum(o => o.Errors) + socketErrors;
         report.Add("day: errors", $"{errors}", "", "",
             $"HTTP failures, GraphQL errors and payload errors over {requests:N0} requests, and subscription errors");
+    }
 
+    /// <summary>The service's resident memory over the day, first minute against last; the clients' beside it.</summary>
+    private static void AddMemoryRows(Report report, MemoryWatch service, MemoryWatch clients, TimeSpan duration, Action<string> say)
+    {
         var window = TimeSpan.FromTicks(Math.Min(TimeSpan.FromMinutes(1).Ticks, duration.Ticks / 4));
-        var first = memory.Mean(TimeSpan.Zero, window);
-        var last = memory.Mean(duration - window, TimeSpan.MaxValue);
-        var growth = (last.WorkingSetMb / first.WorkingSetMb) - 1;
-        var series = string.Join(", ", memory.Samples.Select(s => $"{s.WorkingSetMb:N0}"));
-        say($"  working set every {(memory.Samples.Count > 1 ? memory.Samples[1].At.TotalSeconds : 0):N0} s (MB): {series}");
-        report.Add("day: memory", $"working set {Report.F(first.WorkingSetMb, "N0")} → {Report.F(last.WorkingSetMb, "N0")} MB ({Report.F(growth * 100, "+0.0;-0.0")} %), peak {Report.F(memory.PeakWorkingSetMb, "N0")} MB",
+        var first = service.Mean(TimeSpan.Zero, window).WorkingSetMb;
+        var last = service.Mean(duration - window, TimeSpan.MaxValue).WorkingSetMb;
+        var growth = (last / first) - 1;
+        var series = string.Join(", ", service.Samples.Select(s => $"{s.WorkingSetMb:N0}"));
+        say($"  the service's resident memory every {(service.Samples.Count > 1 ? service.Samples[1].At.TotalSeconds : 0):N0} s (MB): {series}");
+        report.Add("day: memory", $"the service {Report.F(first, "N0")} → {Report.F(last, "N0")} MB ({Report.F(growth * 100, "+0.0;-0.0")} %), peak {Report.F(service.PeakWorkingSetMb, "N0")} MB",
             "", growth <= MemoryMargin ? "no growth" : "grew",
-            $"mean of the first {Report.F(window.TotalSeconds, "N0")} s vs the last {Report.F(window.TotalSeconds, "N0")} s after warm-up ({memory.Samples.Count} samples; no growth = at most +{MemoryMargin:P0}); "
-            + $"managed heap after the last collection {Report.F(first.HeapMb, "N0")} → {Report.F(last.HeapMb, "N0")} MB; the process also hosts the clients and sockets");
+            $"resident memory of the service's own process, mean of the first {Report.F(window.TotalSeconds, "N0")} s vs the last {Report.F(window.TotalSeconds, "N0")} s after warm-up "
+            + $"({service.Samples.Count} samples; no growth = at most +{MemoryMargin:P0})");
+
+        var (clientsFirst, heapFirst) = clients.Mean(TimeSpan.Zero, window);
+        var (clientsLast, heapLast) = clients.Mean(duration - window, TimeSpan.MaxValue);
+        report.Add("day: memory of the clients", $"{Report.F(clientsFirst, "N0")} → {Report.F(clientsLast, "N0")} MB", "", "",
+            $"this process: every client, their sockets and samples, and the generator's idle host; managed heap {Report.F(heapFirst, "N0")} → {Report.F(heapLast, "N0")} MB");
     }
 
     /// <summary>Changes that still arrive once nothing is sent: what the subscriptions had not yet delivered when the day ended.</summary>

@@ -4,32 +4,34 @@ using System.Globalization;
 namespace Muster.Benchmarks;
 
 /// <summary>
-/// How much of the machine this process used over a stretch (its CPU time over wall time, in cores), beside the load
+/// How much of the machine some processes used over a stretch (CPU time over wall time, in cores), beside the load
 /// average, which also counts PostgreSQL and anyone else on the machine: figures from a shared machine read differently.
 /// </summary>
 public sealed class MachineShare
 {
-    private readonly TimeSpan _cpu;
+    private readonly (string Name, int Id, TimeSpan Cpu)[] _processes;
     private readonly string _load;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
-    private MachineShare()
+    private MachineShare(IEnumerable<(string Name, int Id)> processes)
     {
-        _cpu = Cpu();
+        _processes = [.. processes.Select(p => (p.Name, p.Id, Cpu(p.Id)))];
         _load = LoadAverage();
     }
 
-    public static MachineShare Start() => new();
+    /// <summary>From now, for each named process.</summary>
+    public static MachineShare Start(params (string Name, int Id)[] processes) => new(processes);
 
     public string Stop()
     {
-        var cores = (Cpu() - _cpu).TotalSeconds / _clock.Elapsed.TotalSeconds;
-        return $"this process {Report.F(cores, "N2")} of {Environment.ProcessorCount} cores; load average {_load} → {LoadAverage()}";
+        var seconds = _clock.Elapsed.TotalSeconds;
+        var shares = _processes.Select(p => $"{p.Name} {Report.F((Cpu(p.Id) - p.Cpu).TotalSeconds / seconds, "N2")}");
+        return $"{string.Join(", ", shares)} of {Environment.ProcessorCount} cores; load average {_load} → {LoadAverage()}";
     }
 
-    private static TimeSpan Cpu()
+    private static TimeSpan Cpu(int id)
     {
-        using var process = Process.GetCurrentProcess();
+        using var process = Process.GetProcessById(id);
         return process.TotalProcessorTime;
     }
 

@@ -128,7 +128,7 @@ public static class BenchmarkProgram
                 await SettleAsync(raw);
                 var first = await ReportIncidentAsync(client, city);
                 await ProposeAsync(client, first, 1); // defines the plan every proposal of the day follows
-                await DisasterDayRows.RunAsync(app, client, city, first, report, DisasterDayRows.Duration(args, quick), quick, Say);
+                await DisasterDayRows.RunAsync(database.ConnectionString, token, city, first, report, DisasterDayRows.Duration(args, quick), quick, Say);
                 Console.Write(report.Markdown());
                 return;
             }

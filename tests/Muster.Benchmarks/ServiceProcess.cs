@@ -19,6 +19,8 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    public int ProcessId => _process.Id;
+
     /// <summary>Resident memory now and at its peak (VmRSS, VmHWM of /proc), in MB.</summary>
     public (long Now, long Peak) MemoryMegabytes()
     {
