@@ -24,13 +24,16 @@ public static class WebhookPayload
     public const string SupplyRequestChanged = "supply_request.changed";
     public const string IncidentChanged = "incident.changed";
 
+    /// <summary>One instance: System.Text.Json builds and keeps its metadata per options instance.</summary>
+    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static string Of(string type, DateTimeOffset at, long version, JsonNode events, JsonObject state) =>
         new JsonObject
         {
             ["type"] = type,
             ["timestamp"] = at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffK", System.Globalization.CultureInfo.InvariantCulture),
             ["data"] = new JsonObject { ["version"] = version, ["events"] = events, ["object"] = state },
-        }.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        }.ToJsonString(Relaxed);
 
     public static JsonObject Unit(RescueUnit unit) => new()
     {
