@@ -223,6 +223,33 @@ public sealed class GroupCommitAllocationTests(RequestingAgenciesOnTwoInstances 
         return (await App.SendAsync(request, token)).Text;
     }
 
+    [Fact]
+    public async Task Requests_at_one_point_and_at_another_allocated_at_once_each_take_their_own_nearest_stock()
+    {
+        // Beds 1 km and 5 km north of the delivery point, blankets 3 km north; a second point 6 km north.
+        var beds = await RequestCalls.NewItemAsync(App, "行军床");
+        var blankets = await RequestCalls.NewItemAsync(App, "棉被");
+        var near = await DepotCalls.RegisterAsync(App, given.Bureau, "行军床库 1 km", Lat + (1 / 111.2), Lon, shared: true);
+        var middle = await DepotCalls.RegisterAsync(App, given.Bureau, "棉被库 3 km", Lat + (3 / 111.2), Lon, shared: true);
+        var far = await DepotCalls.RegisterAsync(App, given.Bureau, "行军床库 5 km", Lat + (5 / 111.2), Lon, shared: true);
+        await StockCalls.StockAsync(App, near, beds, 10, "LOT-1");
+        await StockCalls.StockAsync(App, middle, blankets, 10, "LOT-3");
+        await StockCalls.StockAsync(App, far, beds, 10, "LOT-5");
+        var token = App.Token("commander");
+        var both = RequestCalls.Id(await RequestCalls.RequestedAsync(App, token, [RequestCalls.Line(beds, 4), RequestCalls.Line(blankets, 4)], Lat, Lon));
+        var bedsHere = RequestCalls.Id(await RequestCalls.RequestedAsync(App, token, [RequestCalls.Line(beds, 4)], Lat, Lon));
+        var bedsNorth = RequestCalls.Id(await RequestCalls.RequestedAsync(App, token, [RequestCalls.Line(beds, 4)], Lat + (6 / 111.2), Lon));
+
+        var answers = await Task.WhenAll(new[] { both, bedsHere, bedsNorth }.Select(id => RequestCalls.ChangeAsync(App, RequestCalls.Allocate, new { requestId = id })));
+
+        Assert.All(answers, a => Assert.Empty(a["errors"]!.AsArray()));
+        Assert.Equal(new[] { (near, beds, 4), (middle, blankets, 4) }, RequestCalls.Allocations(answers[0]["request"]!).OrderBy(a => a.Item == beds ? 0 : 1));
+        Assert.Equal(new[] { (near, beds, 4) }, RequestCalls.Allocations(answers[1]["request"]!));
+        // Nearest to its own point, not to the others' (a scan shared only by requests at one point).
+        Assert.Equal(new[] { (far, beds, 4) }, RequestCalls.Allocations(answers[2]["request"]!));
+        Assert.All(answers, a => Assert.Empty(RequestCalls.Shortfalls(a["request"]!)));
+    }
+
     /// <summary>A fresh item stocked in three new shared depots, 1, 3 and 5 km north of the delivery point (nearest first).</summary>
     private async Task<(string Item, IReadOnlyList<string> Depots)> ThreeDepotsAsync(string name, int each)
     {

@@ -6,19 +6,35 @@ namespace Muster.Infrastructure.Writing;
 public static class OrderedStreams
 {
     /// <summary>
-    /// Streams fetched for writing one after another in id order: every writer that takes several streams of a kind
-    /// takes them in this order, so two writers never wait on each other in a circle.
+    /// Streams fetched for writing in id order: every writer that takes several streams of a kind takes them in this
+    /// order, so two writers never wait on each other in a circle. Exclusive fetches lock the streams' rows in one round
+    /// trip (one batched command, its statements in id order, inside the session's transaction); the others are read one
+    /// after another.
     /// </summary>
     public static async Task<SortedDictionary<Guid, IEventStream<T>>> FetchForWritingAsync<T>(
         this IDocumentSession session, IEnumerable<Guid> ids, CancellationToken ct, bool exclusive = false)
         where T : class
     {
+        var ordered = ids.Distinct().Order().ToList();
         var streams = new SortedDictionary<Guid, IEventStream<T>>();
-        foreach (var id in ids.Distinct().Order())
+        if (exclusive && ordered.Count > 0)
         {
-            streams[id] = exclusive
-                ? await session.Events.FetchForExclusiveWriting<T>(id, ct)
-                : await session.Events.FetchForWriting<T>(id, ct);
+            // The transaction first: the batch's handlers then only join it, and the locks hold until the commit.
+            await session.BeginTransactionAsync(ct);
+            var batch = session.CreateBatchQuery();
+            var fetching = ordered.Select(id => batch.Events.FetchForExclusiveWriting<T>(id)).ToList();
+            await batch.Execute(ct);
+            foreach (var (id, stream) in ordered.Zip(await Task.WhenAll(fetching)))
+            {
+                streams[id] = stream;
+            }
+
+            return streams;
+        }
+
+        foreach (var id in ordered)
+        {
+            streams[id] = await session.Events.FetchForWriting<T>(id, ct);
         }
 
         return streams;

@@ -23,16 +23,38 @@ public sealed class StockCandidates(NpgsqlDataSource database)
     /// <summary>
     /// The candidates of many requests in one query (an allocation batch): for each query, what
     /// <see cref="NearestAsync(IReadOnlyCollection{string}, GeoPoint, Guid?, CancellationToken)"/> reads; none for a null one.
+    /// Requests that look for the same item at the same point for the same agency (a batch's requests for one incident)
+    /// share one nearest-first scan: the same rows, read once.
     /// </summary>
     public async Task<IReadOnlyList<IReadOnlyList<StockCandidate>>> NearestAsync(IReadOnlyList<CandidateQuery?> queries, CancellationToken ct)
     {
         var found = queries.Select(_ => new List<StockCandidate>()).ToList();
-        var rows = queries.SelectMany((q, n) => q?.ItemCodes.Distinct().Select(code => (n, code, q)) ?? []).ToList();
-        if (rows.Count == 0)
+        var scans = new Dictionary<(string Code, double Lon, double Lat, Guid Agency), List<int>>();
+        for (var n = 0; n < queries.Count; n++)
+        {
+            if (queries[n] is not { } q)
+            {
+                continue;
+            }
+
+            foreach (var code in q.ItemCodes.Distinct())
+            {
+                var key = (code, q.DeliverTo.Lon, q.DeliverTo.Lat, q.RequestingAgency ?? Guid.Empty);
+                if (!scans.TryGetValue(key, out var askedBy))
+                {
+                    scans[key] = askedBy = [];
+                }
+
+                askedBy.Add(n);
+            }
+        }
+
+        if (scans.Count == 0)
         {
             return found;
         }
 
+        var rows = scans.ToList();
         // k-nearest through the GiST index per request and item (the lateral join); the limit stays a literal so the
         // plan keeps the index (FIELD-NOTES). The index orders on the sphere; ST_Distance then measures on the spheroid.
         await using var command = database.CreateCommand($"""
@@ -46,18 +68,23 @@ public sealed class StockCandidates(NpgsqlDataSource database)
               where s.item_code = q.code and s.on_hand - s.reserved > 0 and {DrawableDepots.SqlFor("q.agency")}
               order by d.location <-> p.point
               limit {DepotsPerItem.ToString(CultureInfo.InvariantCulture)}) c
-            order by q.n, c.item_code, c.distance, c.depot_id
+            order by c.item_code, q.n, c.distance, c.depot_id
             """);
-        command.Parameters.AddWithValue("n", rows.Select(r => r.n).ToArray());
-        command.Parameters.AddWithValue("items", rows.Select(r => r.code).ToArray());
-        command.Parameters.AddWithValue("lon", rows.Select(r => r.q!.DeliverTo.Lon).ToArray());
-        command.Parameters.AddWithValue("lat", rows.Select(r => r.q!.DeliverTo.Lat).ToArray());
-        command.Parameters.AddWithValue("agencies", rows.Select(r => r.q!.RequestingAgency ?? Guid.Empty).ToArray());
+        command.Parameters.AddWithValue("n", Enumerable.Range(0, rows.Count).ToArray());
+        command.Parameters.AddWithValue("items", rows.Select(r => r.Key.Code).ToArray());
+        command.Parameters.AddWithValue("lon", rows.Select(r => r.Key.Lon).ToArray());
+        command.Parameters.AddWithValue("lat", rows.Select(r => r.Key.Lat).ToArray());
+        command.Parameters.AddWithValue("agencies", rows.Select(r => r.Key.Agency).ToArray());
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            found[reader.GetInt32(0)].Add(new StockCandidate(reader.GetGuid(1), reader.GetGuid(2), reader.GetString(3), reader.GetInt32(4),
-                reader.GetDouble(5), reader.GetGuid(6), reader.GetBoolean(7)));
+            // Rows come item by item (as each request's list has always been ordered), nearest first within an item.
+            var candidate = new StockCandidate(reader.GetGuid(1), reader.GetGuid(2), reader.GetString(3), reader.GetInt32(4),
+                reader.GetDouble(5), reader.GetGuid(6), reader.GetBoolean(7));
+            foreach (var n in rows[reader.GetInt32(0)].Value)
+            {
+                found[n].Add(candidate);
+            }
         }
 
         return found;
