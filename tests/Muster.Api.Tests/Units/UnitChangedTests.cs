@@ -21,10 +21,10 @@ public sealed class UnitChangedTests(AppFixture fixture) : IClassFixture<AppFixt
 
         await App.PostAsync(UnitCalls.ChangeStatus, new { input = new { unitId = outside, status = "OUT_OF_SERVICE" } }, App.Token("commander"));
         await App.PostAsync(UnitCalls.ChangeStatus, new { input = new { unitId = inside, status = "ASSIGNED" } }, App.Token("commander"));
-        var next = await socket.ReceiveAsync();
+        var next = await ChangedAsync(socket);
         await UnitCalls.ReportAsync(App, inside, 36.95, 112.20, DateTimeOffset.UtcNow);
         await App.PostAsync(UnitCalls.ChangeStatus, new { input = new { unitId = staying, status = "OUT_OF_SERVICE" } }, App.Token("commander"));
-        var then = await socket.ReceiveAsync(); // changes arrive in commit order: the move out of the circle was not heard
+        var then = await ChangedAsync(socket); // changes arrive in commit order: the move out of the circle was not heard
 
         Assert.Equal((inside, "ASSIGNED"), Unit(next));
         Assert.Equal((staying, "OUT_OF_SERVICE"), Unit(then));
@@ -57,11 +57,26 @@ public sealed class UnitChangedTests(AppFixture fixture) : IClassFixture<AppFixt
         while (units.Any(u => !last.TryGetValue(u, out var lat) || Math.Abs(lat - final) > 1e-9))
         {
             var unit = (await socket.ReceiveAsync())["payload"]!["data"]!["unitChanged"]!;
-            last[unit["id"]!.GetValue<string>()] = unit["location"]!["lat"]!.GetValue<double>();
-            messages++;
+            var lat = unit["location"]!["lat"]!.GetValue<double>();
+            last[unit["id"]!.GetValue<string>()] = lat;
+            // A registration committed just before the subscription may still be heard: only the reports count.
+            messages += lat > 36.50 + 1e-9 ? 1 : 0;
         }
 
         Assert.InRange(messages, units.Count, units.Count * Rounds);
+    }
+
+    /// <summary>The next change that is not a registration (AVAILABLE) committed just before the subscription and heard after it.</summary>
+    private static async Task<System.Text.Json.Nodes.JsonNode> ChangedAsync(GraphQLSocket socket)
+    {
+        while (true)
+        {
+            var message = await socket.ReceiveAsync();
+            if (Unit(message).Item2 != "AVAILABLE")
+            {
+                return message;
+            }
+        }
     }
 
     private static (string, string) Unit(System.Text.Json.Nodes.JsonNode message)
