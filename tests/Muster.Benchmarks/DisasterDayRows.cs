@@ -46,7 +46,7 @@ public static class DisasterDayRows
             say($"disaster day: {duration.TotalMinutes:N1} min, {load.Positions:N0} AVL reports/s");
             var machine = MachineShare.Start(("the service", service.ProcessId), ("the clients", Environment.ProcessId));
             TimeSpan elapsed;
-            var memory = new MemoryWatch(TimeSpan.FromSeconds(quick ? 5 : 10), () => (service.MemoryMegabytes().Now, double.NaN));
+            var memory = new MemoryWatch(TimeSpan.FromSeconds(quick ? 5 : 10), service.Resident);
             var clients = new MemoryWatch(TimeSpan.FromSeconds(quick ? 5 : 10));
             await using (memory)
             await using (clients)

@@ -18,7 +18,7 @@ public static class ServiceMemoryRows
         var started = service.MemoryMegabytes().Now;
         say($"service alone: started at {started} MB");
 
-        var memory = new MemoryWatch(TimeSpan.FromSeconds(1), () => (service.MemoryMegabytes().Now, double.NaN));
+        var memory = new MemoryWatch(TimeSpan.FromSeconds(1), service.Resident);
         var (operations, elapsed) = await Throughput.RunAsync(Clients, duration, async (c, ct) =>
         {
             var point = new { lat = spec.Center.Lat + ((Random.Shared.Next(1000) - 500) / 5000.0), lon = spec.Center.Lon + ((Random.Shared.Next(1000) - 500) / 5000.0) };

@@ -29,6 +29,9 @@ public sealed class ServiceProcess : IAsyncDisposable
         return (Kb("VmRSS") / 1024, Kb("VmHWM") / 1024);
     }
 
+    /// <summary>A <see cref="MemoryWatch"/> sample of the service: its resident memory; its managed heap is not seen from outside.</summary>
+    public (double WorkingSetMb, double HeapMb) Resident() => (MemoryMegabytes().Now, double.NaN);
+
     public static async Task<ServiceProcess> StartAsync(string connectionString)
     {
         var baseAddress = new Uri($"http://127.0.0.1:{BenchApp.FreePort()}");

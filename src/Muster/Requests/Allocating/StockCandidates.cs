@@ -29,32 +29,15 @@ public sealed class StockCandidates(NpgsqlDataSource database)
     public async Task<IReadOnlyList<IReadOnlyList<StockCandidate>>> NearestAsync(IReadOnlyList<CandidateQuery?> queries, CancellationToken ct)
     {
         var found = queries.Select(_ => new List<StockCandidate>()).ToList();
-        var scans = new Dictionary<(string Code, double Lon, double Lat, Guid Agency), List<int>>();
-        for (var n = 0; n < queries.Count; n++)
-        {
-            if (queries[n] is not { } q)
-            {
-                continue;
-            }
-
-            foreach (var code in q.ItemCodes.Distinct())
-            {
-                var key = (code, q.DeliverTo.Lon, q.DeliverTo.Lat, q.RequestingAgency ?? Guid.Empty);
-                if (!scans.TryGetValue(key, out var askedBy))
-                {
-                    scans[key] = askedBy = [];
-                }
-
-                askedBy.Add(n);
-            }
-        }
-
+        var scans = queries
+            .SelectMany((q, n) => q?.ItemCodes.Distinct().Select(code => (Scan: (Code: code, q.DeliverTo.Lon, q.DeliverTo.Lat, Agency: q.RequestingAgency ?? Guid.Empty), n)) ?? [])
+            .GroupBy(asked => asked.Scan, asked => asked.n)
+            .ToList();
         if (scans.Count == 0)
         {
             return found;
         }
 
-        var rows = scans.ToList();
         // k-nearest through the GiST index per request and item (the lateral join); the limit stays a literal so the
         // plan keeps the index (FIELD-NOTES). The index orders on the sphere; ST_Distance then measures on the spheroid.
         await using var command = database.CreateCommand($"""
@@ -70,18 +53,18 @@ public sealed class StockCandidates(NpgsqlDataSource database)
               limit {DepotsPerItem.ToString(CultureInfo.InvariantCulture)}) c
             order by c.item_code, q.n, c.distance, c.depot_id
             """);
-        command.Parameters.AddWithValue("n", Enumerable.Range(0, rows.Count).ToArray());
-        command.Parameters.AddWithValue("items", rows.Select(r => r.Key.Code).ToArray());
-        command.Parameters.AddWithValue("lon", rows.Select(r => r.Key.Lon).ToArray());
-        command.Parameters.AddWithValue("lat", rows.Select(r => r.Key.Lat).ToArray());
-        command.Parameters.AddWithValue("agencies", rows.Select(r => r.Key.Agency).ToArray());
+        command.Parameters.AddWithValue("n", Enumerable.Range(0, scans.Count).ToArray());
+        command.Parameters.AddWithValue("items", scans.Select(s => s.Key.Code).ToArray());
+        command.Parameters.AddWithValue("lon", scans.Select(s => s.Key.Lon).ToArray());
+        command.Parameters.AddWithValue("lat", scans.Select(s => s.Key.Lat).ToArray());
+        command.Parameters.AddWithValue("agencies", scans.Select(s => s.Key.Agency).ToArray());
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
             // Rows come item by item (as each request's list has always been ordered), nearest first within an item.
             var candidate = new StockCandidate(reader.GetGuid(1), reader.GetGuid(2), reader.GetString(3), reader.GetInt32(4),
                 reader.GetDouble(5), reader.GetGuid(6), reader.GetBoolean(7));
-            foreach (var n in rows[reader.GetInt32(0)].Value)
+            foreach (var n in scans[reader.GetInt32(0)])
             {
                 found[n].Add(candidate);
             }
