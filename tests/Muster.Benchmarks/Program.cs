@@ -9,7 +9,7 @@ using Muster.Spatial;
 using Npgsql;
 
 // Measures the service side by side with baselines on one machine and prints a Markdown table.
-// dotnet run -c Release --project tests/Muster.Benchmarks -- [--quick] [--keep] [--coverage-only] [--nearest-only] [--allocation-only] [--standby-only] [--disaster-day [--minutes N]]
+// dotnet run -c Release --project tests/Muster.Benchmarks -- [--quick] [--keep] [--province-only] [--coverage-only] [--nearest-only] [--allocation-only] [--standby-only] [--disaster-day [--minutes N]]
 namespace Muster.Benchmarks;
 
 public static class BenchmarkProgram
@@ -100,6 +100,27 @@ public static class BenchmarkProgram
                 return;
             }
 
+            async Task GenerateProvinceAsync()
+            {
+                var made = await generator.GenerateAsync(province, Progress, CancellationToken.None);
+                Say($"generated {province.Name}: {made.Events:N0} events in {made.Elapsed.TotalSeconds:N1} s ({made.EventsPerSecond:N0} events/s)");
+                await CheckCensusAsync(raw, province, "city + " + province.Name);
+                await SettleAsync(raw);
+                report.Add("generate province", $"{Report.F(made.EventsPerSecond, "N0")} events/s", "", "",
+                    $"{province.Name}: {province.Units:N0} units, {province.Depots:N0} depots × {province.ItemsPerDepot} items, {province.Experts:N0} expert teams: {made.Events:N0} events in {Report.F(made.Elapsed.TotalSeconds)} s");
+            }
+
+            if (args.Contains("--province-only"))
+            {
+                await GenerateProvinceAsync();
+                var site = await ReportIncidentAsync(client, province);
+                await ProposeAsync(client, site, 1); // defines the plan
+                await ServiceMemoryRows.RunAsync(database.ConnectionString, token, province, site, report, TimeSpan.FromSeconds(quick ? 20 : 60), Say);
+                await RebuildRows.RunAsync(store, raw, report, Say);
+                Console.Write(report.Markdown());
+                return;
+            }
+
             if (args.Contains("--memory-only"))
             {
                 var site = await ReportIncidentAsync(client, city);
@@ -167,13 +188,7 @@ public static class BenchmarkProgram
             await TrivialAsync(client, report, duration);
 
             // --- the province -----------------------------------------------------------------------------
-            generated = await generator.GenerateAsync(province, Progress, CancellationToken.None);
-            Say($"generated {province.Name}: {generated.Events:N0} events in {generated.Elapsed.TotalSeconds:N1} s ({generated.EventsPerSecond:N0} events/s)");
-            await CheckCensusAsync(raw, province, "city + " + province.Name);
-            await SettleAsync(raw);
-            report.Add("generate province", $"{Report.F(generated.EventsPerSecond, "N0")} events/s", "", "",
-                $"{province.Name}: {province.Units:N0} units, {province.Depots:N0} depots × {province.ItemsPerDepot} items, {province.Experts:N0} expert teams: {generated.Events:N0} events in {Report.F(generated.Elapsed.TotalSeconds)} s");
-
+            await GenerateProvinceAsync();
             await NearestRows.RunAsync(app, client, raw, report, province, quick ? 200 : 1_000, WarmUp * 5);
             incident = await ReportIncidentAsync(client, province);
             var (provinceP50, provinceP99, provinceN, _) = await ProposeAsync(client, incident, quick ? 200 : 300);

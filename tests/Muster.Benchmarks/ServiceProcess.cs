@@ -11,13 +11,17 @@ public sealed class ServiceProcess : IAsyncDisposable
 {
     private readonly Process _process;
 
-    private ServiceProcess(Process process, Uri baseAddress)
+    private ServiceProcess(Process process, Uri baseAddress, TimeSpan readyAfter)
     {
         _process = process;
         BaseAddress = baseAddress;
+        ReadyAfter = readyAfter;
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>From starting the process to its first ready answer (/health/ready, polled every 200 ms).</summary>
+    public TimeSpan ReadyAfter { get; }
 
     public int ProcessId => _process.Id;
 
@@ -35,6 +39,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     public static async Task<ServiceProcess> StartAsync(string connectionString)
     {
         var baseAddress = new Uri($"http://127.0.0.1:{BenchApp.FreePort()}");
+        var deadline = Stopwatch.StartNew();
         var start = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, "Muster.Api.dll"))
         {
             WorkingDirectory = BenchApp.ServiceFolder(),
@@ -64,7 +69,6 @@ public sealed class ServiceProcess : IAsyncDisposable
         process.BeginErrorReadLine();
 
         using var http = new HttpClient { BaseAddress = baseAddress };
-        var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < TimeSpan.FromMinutes(2))
         {
             if (process.HasExited)
@@ -76,7 +80,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             {
                 if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode)
                 {
-                    return new ServiceProcess(process, baseAddress);
+                    return new ServiceProcess(process, baseAddress, deadline.Elapsed);
                 }
             }
             catch (HttpRequestException)
