@@ -47,8 +47,7 @@ public static class NearestRows
             $"k = {K} over {units:N0} units, {count} points, one client; selection `distanceMeters unit {{ id name }}` (needs the unit's document); GraphQL over HTTP vs the raw KNN query (order by location <-> p limit 10) through Npgsql, interleaved");
 
         (graph, direct) = await SideBySideAsync(client, raw, points, warmUp,
-            "query($lat: Float!, $lon: Float!) { nearestUnits(near: { lat: $lat, lon: $lon }, first: 10) { distanceMeters etaSeconds unit { id kind status location { lat lon } } } }",
-            "nearestUnits", UnitLocationsTable.Name);
+            RowFieldsNearest, "nearestUnits", UnitLocationsTable.Name);
         Add(report, "nearestUnits, row fields only", graph, direct,
             $"as above with `distanceMeters etaSeconds unit {{ id kind status location {{ lat lon }} }}`: everything from the location row, no document");
 
@@ -75,21 +74,29 @@ public static class NearestRows
     private static async Task ProfileAsync(BenchApp app, GraphQLClient client, NpgsqlDataSource raw, Report report, IReadOnlyList<GeoPoint> points, int warmUp)
     {
         var trivial = new Samples();
+        var least = new Samples();
+        var rowFields = new Samples();
         var finder = new Samples();
+        var rowsOnly = new Samples();
         var direct = new Samples();
         var sql = RawSql(UnitLocationsTable.Name);
+        async Task<int> FindAsync(GeoPoint point, UnitDetail detail)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var found = await scope.ServiceProvider.GetRequiredService<UnitFinder>()
+                .NearestAsync(point, new UnitScope(null, UnitStatus.Available, null), K, detail, CancellationToken.None);
+            return Check(found.Count, "the finder");
+        }
+
         for (var i = 0; i < points.Count; i++)
         {
             var point = points[i];
             var timed = i >= warmUp;
             await Time(timed ? trivial : null, async () => (await client.PostAsync("{ __typename }"))["__typename"] is null ? 0 : 1);
-            await Time(timed ? finder : null, async () =>
-            {
-                await using var scope = app.Services.CreateAsyncScope();
-                var found = await scope.ServiceProvider.GetRequiredService<UnitFinder>()
-                    .NearestAsync(point, new UnitScope(null, UnitStatus.Available, null), K, CancellationToken.None);
-                return Check(found.Count, "the finder");
-            });
+            await Time(timed ? least : null, async () => Check((await client.PostAsync(LeastNearest, new { lat = point.Lat, lon = point.Lon }))["nearestUnits"]!.AsArray().Count, "nearestUnits"));
+            await Time(timed ? rowFields : null, async () => Check((await client.PostAsync(RowFieldsNearest, new { lat = point.Lat, lon = point.Lon }))["nearestUnits"]!.AsArray().Count, "nearestUnits"));
+            await Time(timed ? finder : null, () => FindAsync(point, UnitDetail.Document));
+            await Time(timed ? rowsOnly : null, () => FindAsync(point, UnitDetail.LocationRow));
             await Time(timed ? direct : null, () => RawAsync(raw, sql, point));
         }
 
@@ -97,6 +104,12 @@ public static class NearestRows
             "one client, the same loop as the finder and the raw KNN query: the floor of any GraphQL answer over HTTP (routing, JWT, parse cache, execution, JSON)");
         report.Add("profile: UnitFinder.NearestAsync in process", $"p50 {Ms(finder.P(0.5))}, p99 {Ms(finder.P(0.99))}", $"p50 {Ms(direct.P(0.5))}, p99 {Ms(direct.P(0.99))}",
             $"{Report.F(finder.P(0.5) / direct.P(0.5))}×", "k = 10, AVAILABLE, no capability, documents included (as proposeDispatch uses it): the SQL and document loading without HTTP or GraphQL");
+        report.Add("profile: UnitFinder.NearestAsync in process, location rows only", $"p50 {Ms(rowsOnly.P(0.5))}, p99 {Ms(rowsOnly.P(0.99))}", $"p50 {Ms(direct.P(0.5))}",
+            $"{Report.F(rowsOnly.P(0.5) / direct.P(0.5))}×", "as above without documents: the one statement the least nearestUnits selection runs");
+        report.Add("profile: nearestUnits { distanceMeters } over HTTP", $"p50 {Ms(least.P(0.5))}, p99 {Ms(least.P(0.99))}", $"p50 {Ms(direct.P(0.5))}",
+            $"{Report.F(least.P(0.5) / direct.P(0.5))}×", "k = 10, the least a selection can ask: the finder's statement without documents, HTTP and GraphQL, ten numbers back");
+        report.Add("profile: nearestUnits, row fields, in the same loop", $"p50 {Ms(rowFields.P(0.5))}, p99 {Ms(rowFields.P(0.99))}", $"p50 {Ms(direct.P(0.5))}",
+            $"{Report.F(rowFields.P(0.5) / direct.P(0.5))}×", "the row above's selection (no document): what resolving and writing 10 units' fields adds to the least selection");
     }
 
     private static async Task<(Samples Graph, Samples Direct)> SideBySideAsync(
@@ -126,6 +139,11 @@ public static class NearestRows
 
         return (graph, direct);
     }
+
+    private const string RowFieldsNearest =
+        "query($lat: Float!, $lon: Float!) { nearestUnits(near: { lat: $lat, lon: $lon }, first: 10) { distanceMeters etaSeconds unit { id kind status location { lat lon } } } }";
+
+    private const string LeastNearest = "query($lat: Float!, $lon: Float!) { nearestUnits(near: { lat: $lat, lon: $lon }, first: 10) { distanceMeters } }";
 
     private static string RawSql(string table) =>
         $"select id, ST_Distance(location, q.p) from {table}, " +
