@@ -14,6 +14,10 @@ public sealed class BenchDatabase : IAsyncDisposable
     public string Name { get; }
     public string ConnectionString { get; }
 
+    /// <summary>A database an earlier run kept (<c>--keep</c>), e.g. the province, to measure again without generating it.</summary>
+    public static BenchDatabase Existing(string name) =>
+        new(name, new NpgsqlConnectionStringBuilder(AdminConnectionString()) { Database = name, Pooling = true, MaxPoolSize = 100 }.ConnectionString);
+
     public static async Task<BenchDatabase> CreateAsync()
     {
         var name = "muster_bench_" + Guid.NewGuid().ToString("N")[..10];

@@ -9,7 +9,7 @@ using Muster.Spatial;
 using Npgsql;
 
 // Measures the service side by side with baselines on one machine and prints a Markdown table.
-// dotnet run -c Release --project tests/Muster.Benchmarks -- [--quick] [--keep] [--province-only] [--coverage-only] [--nearest-only] [--allocation-only] [--standby-only] [--disaster-day [--minutes N]]
+// dotnet run -c Release --project tests/Muster.Benchmarks -- [--quick] [--keep] [--database NAME --rebuild-only] [--province-only] [--coverage-only] [--nearest-only] [--allocation-only] [--standby-only] [--disaster-day [--minutes N]]
 namespace Muster.Benchmarks;
 
 public static class BenchmarkProgram
@@ -24,7 +24,8 @@ public static class BenchmarkProgram
     public static async Task Main(string[] args)
     {
         var quick = args.Contains("--quick");
-        var keep = args.Contains("--keep");
+        var reused = Array.IndexOf(args, "--database") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+        var keep = args.Contains("--keep") || reused is not null;
         var generateOnly = args.Contains("--generate-only");
         var duration = TimeSpan.FromSeconds(quick ? 5 : 15);
         var city = ScaleSpec.City();
@@ -46,7 +47,7 @@ public static class BenchmarkProgram
         }
 
         var report = new Report();
-        var database = await BenchDatabase.CreateAsync();
+        var database = reused is null ? await BenchDatabase.CreateAsync() : BenchDatabase.Existing(reused);
         Say($"database {database.Name}{(quick ? " (quick)" : "")}");
         try
         {
@@ -59,6 +60,13 @@ public static class BenchmarkProgram
             var store = app.Services.GetRequiredService<IDocumentStore>();
             var generator = new ScaleGenerator(store, app.Services.GetRequiredService<NpgsqlDataSource>(), TimeProvider.System);
             await using var raw = NpgsqlDataSource.Create(database.ConnectionString);
+
+            if (reused is not null && args.Contains("--rebuild-only"))
+            {
+                await RebuildRows.RunAsync(store, raw, report, Say);
+                Console.Write(report.Markdown());
+                return;
+            }
 
             if (args.Contains("--nearest-only"))
             {
