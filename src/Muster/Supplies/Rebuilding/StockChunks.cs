@@ -12,8 +12,8 @@ namespace Muster.Supplies.Rebuilding;
 /// <summary>The stock lines of a run of streams, folded from their events: the documents and the levels to copy.</summary>
 public sealed record StockChunk(IReadOnlyList<RebuiltLine> Lines, IReadOnlyList<StockLevel> Levels, int Events);
 
-/// <summary>A stock line's document as the inline projection stores it: the aggregate, and its stream's version as revision.</summary>
-public sealed record RebuiltLine(StockLine Line, long Version);
+/// <summary>A stock line's document as the inline projection stores it: under its stream's id, with the stream's version as revision.</summary>
+public sealed record RebuiltLine(Guid StreamId, StockLine Line, long Version);
 
 /// <summary>A change to a stock level with its place in the whole store's order of events.</summary>
 public sealed record SequencedChange(long Sequence, StockLevelChange Change);
@@ -79,7 +79,7 @@ public sealed class StockChunks(IDocumentStore store, NpgsqlDataSource database,
         {
             if (stream.Aggregate((StockLine?)null, StockLine.After) is { } line)
             {
-                lines.Add(new RebuiltLine(line, versions[stream.Key]));
+                lines.Add(new RebuiltLine(stream.Key, line, versions[stream.Key]));
             }
 
             var changes = stream.Select(e => StockLevelChange.Of(e) is { } c ? new SequencedChange(e.Sequence, c) : null).OfType<SequencedChange>();

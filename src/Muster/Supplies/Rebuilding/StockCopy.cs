@@ -13,16 +13,55 @@ namespace Muster.Supplies.Rebuilding;
 public sealed class StockCopy(NpgsqlConnection connection, IDocumentStore store)
 {
     private readonly ISerializer _serializer = store.Options.Serializer();
-    private readonly string _lines = store.Options.FindOrResolveDocumentType(typeof(StockLine)).TableName.QualifiedName;
+    private readonly string _lines = Table(store);
+
+    public static string Table(IDocumentStore store) => store.Options.FindOrResolveDocumentType(typeof(StockLine)).TableName.QualifiedName;
+
+    /// <summary>
+    /// Drops the tables' secondary indexes and answers how to build them again: one build over the loaded table costs
+    /// less than keeping each index up row by row. The primary keys stay.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> DropIndexesAsync(CancellationToken ct)
+    {
+        var indexes = new List<(string Name, string Definition)>();
+        await using (var find = new NpgsqlCommand(
+            "select indexrelid::regclass::text, pg_get_indexdef(indexrelid) from pg_index where indrelid = any(@tables::text[]::regclass[]) and not indisprimary",
+            connection))
+        {
+            find.Parameters.AddWithValue("tables", new[] { _lines, StockLevelsTable.Name });
+            await using var reader = await find.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                indexes.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        foreach (var (name, _) in indexes)
+        {
+            await using var drop = new NpgsqlCommand($"drop index {name}", connection);
+            await drop.ExecuteNonQueryAsync(ct);
+        }
+
+        return indexes.Select(i => i.Definition).ToList();
+    }
+
+    public async Task CreateIndexesAsync(IReadOnlyList<string> definitions, CancellationToken ct)
+    {
+        foreach (var definition in definitions)
+        {
+            await using var create = new NpgsqlCommand(definition, connection) { CommandTimeout = 0 };
+            await create.ExecuteNonQueryAsync(ct);
+        }
+    }
 
     public async Task LinesAsync(IReadOnlyList<RebuiltLine> lines, CancellationToken ct)
     {
         await using var copy = await connection.BeginBinaryImportAsync(
             $"copy {_lines} (id, data, mt_version, mt_dotnet_type) from stdin (format binary)", ct);
-        foreach (var (line, version) in lines)
+        foreach (var (id, line, version) in lines)
         {
             await copy.StartRowAsync(ct);
-            await copy.WriteAsync(line.Id, NpgsqlDbType.Uuid, ct);
+            await copy.WriteAsync(id, NpgsqlDbType.Uuid, ct);
             await copy.WriteAsync(_serializer.ToJson(line), NpgsqlDbType.Jsonb, ct);
             await copy.WriteAsync(version, NpgsqlDbType.Bigint, ct);
             await copy.WriteAsync(typeof(StockLine).FullName!, NpgsqlDbType.Varchar, ct);
