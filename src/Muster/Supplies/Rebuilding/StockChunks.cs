@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using JasperFx.Events;
 using Marten;
@@ -20,58 +21,60 @@ public sealed record SequencedChange(long Sequence, StockLevelChange Change);
 
 /// <summary>
 /// Reads the stock lines' events a run of streams at a time, by stream and version, and folds each stream with the
-/// aggregate's own <see cref="StockLine.After"/> and each level with <see cref="StockLevelChange.AppliedTo"/>: only one
-/// run of streams is in memory at a time.
+/// aggregate's own <see cref="StockLine.After"/> and each level with <see cref="StockLevelChange.AppliedTo"/>: only a
+/// few runs of streams are in memory at a time.
 /// </summary>
 public sealed class StockChunks(IDocumentStore store, NpgsqlDataSource database, int streamsPerChunk)
 {
     private static readonly Type[] LineEvents = [.. AggregateProjection<StockLine>.EventTypes];
 
     /// <summary>The transfers' changes to stock levels (few beside the stock lines' own events), by stock line.</summary>
-    public async Task<Dictionary<Guid, List<SequencedChange>>> TransferChangesAsync(CancellationToken ct)
+    public async Task<ConcurrentDictionary<Guid, List<SequencedChange>>> TransferChangesAsync(CancellationToken ct)
     {
         await using var session = store.QuerySession();
         var events = await session.Events.QueryAllRawEvents()
             .Where(e => e.EventTypesAre(typeof(TransferShipped), typeof(TransferReceived)))
             .OrderBy(e => e.Sequence)
             .ToListAsync(ct);
-        return events
+        return new(events
             .Select(e => new SequencedChange(e.Sequence, StockLevelChange.Of(e)!))
             .GroupBy(c => c.Change.StockLineId)
-            .ToDictionary(g => g.Key, g => g.ToList());
+            .Select(g => KeyValuePair.Create(g.Key, g.ToList())));
     }
 
-    /// <summary>
-    /// Every stream's stock line, a chunk at a time. A transfer's changes join their line's and are taken out of
-    /// <paramref name="transfers"/>: what is left there afterwards reached lines that have no stream of their own.
-    /// </summary>
-    public async IAsyncEnumerable<StockChunk> ReadAsync(Dictionary<Guid, List<SequencedChange>> transfers, [EnumeratorCancellation] CancellationToken ct)
+    /// <summary>Every stream with its version, a run of <c>streamsPerChunk</c> at a time, in the database's order of ids.</summary>
+    public async IAsyncEnumerable<IReadOnlyList<(Guid Id, long Version)>> StreamRunsAsync([EnumeratorCancellation] CancellationToken ct)
     {
-        await using var session = store.QuerySession();
         var after = Guid.Empty;
-        while (true)
+        while (await NextStreamsAsync(after, ct) is { Count: > 0 } streams)
         {
-            var streams = await NextStreamsAsync(after, ct);
-            if (streams.Count == 0)
-            {
-                yield break;
-            }
-
             after = streams[^1].Id;
-            var ids = streams.Select(s => s.Id).ToList();
-            var events = await session.Events.QueryAllRawEvents()
-                .Where(e => e.StreamId.IsOneOf(ids) && e.EventTypesAre(LineEvents))
-                .OrderBy(e => e.StreamId).ThenBy(e => e.Version)
-                .ToListAsync(ct);
-            yield return Fold(events, streams.ToDictionary(s => s.Id, s => s.Version), transfers);
+            yield return streams;
         }
     }
 
+    /// <summary>
+    /// The stock lines of a run of streams, from their events by stream and version. A transfer's changes join their
+    /// line's and are taken out of <paramref name="transfers"/>: what is left there at the end reached lines that have
+    /// no stream of their own.
+    /// </summary>
+    public async Task<StockChunk> FoldAsync(
+        IReadOnlyList<(Guid Id, long Version)> streams, ConcurrentDictionary<Guid, List<SequencedChange>> transfers, CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        var ids = streams.Select(s => s.Id).ToList();
+        var events = await session.Events.QueryAllRawEvents()
+            .Where(e => e.StreamId.IsOneOf(ids) && e.EventTypesAre(LineEvents))
+            .OrderBy(e => e.StreamId).ThenBy(e => e.Version)
+            .ToListAsync(ct);
+        return Fold(events, streams.ToDictionary(s => s.Id, s => s.Version), transfers);
+    }
+
     /// <summary>The levels of lines that only transfers reached (a destination that never held the item).</summary>
-    public static IReadOnlyList<StockLevel> LevelsOfTransfersOnly(Dictionary<Guid, List<SequencedChange>> transfers) =>
+    public static IReadOnlyList<StockLevel> LevelsOfTransfersOnly(ConcurrentDictionary<Guid, List<SequencedChange>> transfers) =>
         transfers.Values.Select(changes => LevelAfter(changes)).OfType<StockLevel>().ToList();
 
-    private static StockChunk Fold(IReadOnlyList<IEvent> events, Dictionary<Guid, long> versions, Dictionary<Guid, List<SequencedChange>> transfers)
+    private static StockChunk Fold(IReadOnlyList<IEvent> events, Dictionary<Guid, long> versions, ConcurrentDictionary<Guid, List<SequencedChange>> transfers)
     {
         var lines = new List<RebuiltLine>();
         var levels = new List<StockLevel>();
@@ -83,7 +86,7 @@ public sealed class StockChunks(IDocumentStore store, NpgsqlDataSource database,
             }
 
             var changes = stream.Select(e => StockLevelChange.Of(e) is { } c ? new SequencedChange(e.Sequence, c) : null).OfType<SequencedChange>();
-            if (transfers.Remove(stream.Key, out var moved))
+            if (transfers.TryRemove(stream.Key, out var moved))
             {
                 changes = changes.Concat(moved).OrderBy(c => c.Sequence);
             }
