@@ -18,47 +18,38 @@ public partial class StockLevelsProjection : EventProjection
         Options.DeleteDataInTableOnTeardown(StockLevelsTable.Name);
     }
 
-    public void Project(IEvent<StockReceived> e, IDocumentOperations ops) => Change(ops, e, e.Data, onHand: e.Data.Quantity);
+    public void Project(IEvent<StockReceived> e, IDocumentOperations ops) => Change(ops, e);
 
-    public void Project(IEvent<StockReserved> e, IDocumentOperations ops) => Change(ops, e, e.Data, reserved: e.Data.Quantity);
+    public void Project(IEvent<StockReserved> e, IDocumentOperations ops) => Change(ops, e);
 
-    public void Project(IEvent<ReservationReleased> e, IDocumentOperations ops) => Change(ops, e, e.Data, reserved: -e.Data.Quantity);
+    public void Project(IEvent<ReservationReleased> e, IDocumentOperations ops) => Change(ops, e);
 
-    public void Project(IEvent<StockIssued> e, IDocumentOperations ops) => Change(ops, e, e.Data, onHand: -e.Data.Quantity, reserved: -e.Data.Quantity);
+    public void Project(IEvent<StockIssued> e, IDocumentOperations ops) => Change(ops, e);
 
-    public void Project(IEvent<StockCounted> e, IDocumentOperations ops) => Change(ops, e, e.Data, onHand: e.Data.Difference);
+    public void Project(IEvent<StockCounted> e, IDocumentOperations ops) => Change(ops, e);
 
-    public void Project(IEvent<StockWrittenOff> e, IDocumentOperations ops) => Change(ops, e, e.Data, onHand: -e.Data.Quantity);
+    public void Project(IEvent<StockWrittenOff> e, IDocumentOperations ops) => Change(ops, e);
 
-    // A shipped transfer counts as in transit at its destination until it is received there.
-    public void Project(IEvent<TransferShipped> e, IDocumentOperations ops) =>
-        Change(ops, e, StockLineId.Of(e.Data.ToDepotId, e.Data.ItemCode), e.Data.ToDepotId, e.Data.ItemCode, inTransit: e.Data.Quantity);
+    public void Project(IEvent<TransferShipped> e, IDocumentOperations ops) => Change(ops, e);
 
-    public void Project(IEvent<TransferReceived> e, IDocumentOperations ops) =>
-        Change(ops, e, StockLineId.Of(e.Data.ToDepotId, e.Data.ItemCode), e.Data.ToDepotId, e.Data.ItemCode, inTransit: -e.Data.Quantity);
+    public void Project(IEvent<TransferReceived> e, IDocumentOperations ops) => Change(ops, e);
 
-    /// <summary>
-    /// Adds to a stock line's counts; the table's checks see the result. Only a change that adds stock may create the
-    /// row: PostgreSQL checks the row an upsert proposes before it finds the conflict, so a reservation would fail there.
-    /// </summary>
-    private static void Change(IDocumentOperations ops, IEvent e, IStockLineEvent line, int onHand = 0, int reserved = 0, int inTransit = 0) =>
-        Change(ops, e, line.StockLineId, line.DepotId, line.ItemCode, onHand, reserved, inTransit);
-
-    private static void Change(
-        IDocumentOperations ops, IEvent e, Guid stockLineId, Guid depotId, string itemCode, int onHand = 0, int reserved = 0, int inTransit = 0)
+    /// <summary>Adds an event's change (<see cref="StockLevelChange.Of"/>) to its stock line's counts; the table's checks see the result.</summary>
+    private static void Change(IDocumentOperations ops, IEvent e)
     {
-        if (onHand >= 0 && reserved == 0 && inTransit >= 0)
+        var change = StockLevelChange.Of(e)!;
+        if (change.MayCreateRow)
         {
             ops.QueueSqlCommand(
                 $"insert into {StockLevelsTable.Name} as s (id, depot_id, item_code, on_hand, reserved, in_transit, updated_at) " +
                 "values (?, ?, ?, ?, 0, ?, ?) on conflict (id) do update set " +
                 "on_hand = s.on_hand + excluded.on_hand, in_transit = s.in_transit + excluded.in_transit, updated_at = excluded.updated_at",
-                stockLineId, depotId, itemCode, onHand, inTransit, e.Timestamp);
+                change.StockLineId, change.DepotId, change.ItemCode, change.OnHand, change.InTransit, change.At);
             return;
         }
 
         ops.QueueSqlCommand(
             $"update {StockLevelsTable.Name} set on_hand = on_hand + ?, reserved = reserved + ?, in_transit = in_transit + ?, updated_at = ? where id = ?",
-            onHand, reserved, inTransit, e.Timestamp, stockLineId);
+            change.OnHand, change.Reserved, change.InTransit, change.At, change.StockLineId);
     }
 }
