@@ -553,7 +553,17 @@ muster_db_standby_ensure() {
             state=1
         fi
         if [[ $state -eq 1 ]]; then
-            _muster_pg_start "$port" || return 1
+            # The port next to the primary's lies in the kernel's range for outgoing connections, so a client socket can
+            # hold it for a while: unless the port was asked for, take the next one.
+            local tries=0
+            until _muster_pg_start "$port" 2>"$MUSTER_PG_DIR/start.err"; do
+                if [[ -n ${MUSTER_PG_STANDBY_PORT:-} ]] || ((++tries >= 10)) || ! tail -n 20 "$MUSTER_PG_LOG" | grep -q "Address already in use"; then
+                    cat "$MUSTER_PG_DIR/start.err" >&2
+                    return 1
+                fi
+                _muster_say "standby: 127.0.0.1:$port is taken; trying $((port + 1))"
+                port=$((port + 1))
+            done
             _muster_say "standby on 127.0.0.1:$port (.muster/pg-standby), started"
             export MUSTER_PG_STANDBY_STARTED=1
         else
