@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Muster.Scale;
 
 namespace Muster.Benchmarks;
@@ -16,7 +17,7 @@ public static class ServiceMemoryRows
         using var http = new HttpClient { BaseAddress = service.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
         var client = new GraphQLClient(http, token);
         var started = service.MemoryMegabytes().Now;
-        var cold = System.Diagnostics.Stopwatch.StartNew();
+        var cold = Stopwatch.StartNew();
         await client.PostAsync(DisasterDay.Propose, new { incident });
         var firstProposal = cold.Elapsed;
         say($"service alone: ready after {service.ReadyAfter.TotalSeconds:N1} s at {started} MB; its first proposal took {firstProposal.TotalMilliseconds:N0} ms");

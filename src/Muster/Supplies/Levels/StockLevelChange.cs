@@ -9,13 +9,6 @@ namespace Muster.Supplies.Levels;
 /// </summary>
 public sealed record StockLevelChange(Guid StockLineId, Guid DepotId, string ItemCode, int OnHand, int Reserved, int InTransit, DateTimeOffset At)
 {
-    /// <summary>The events that change a stock level: the stock lines' and the transfers' shipping and receiving.</summary>
-    public static IReadOnlyList<Type> EventTypes { get; } =
-    [
-        typeof(StockReceived), typeof(StockReserved), typeof(ReservationReleased), typeof(StockIssued), typeof(StockCounted),
-        typeof(StockWrittenOff), typeof(TransferShipped), typeof(TransferReceived),
-    ];
-
     /// <summary>
     /// Only a change that adds stock may create a line's row; any other change to a line without a row changes nothing.
     /// (PostgreSQL checks the row an upsert proposes before it finds the conflict, so a reservation would fail there.)
