@@ -28,10 +28,11 @@ public static class AllocationRows
         using var secondHttp = new HttpClient { BaseAddress = second.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
         var secondClient = new GraphQLClient(secondHttp, second.Services.GetRequiredService<TokenIssuer>().Issue("bench", "admin", null, TimeSpan.FromHours(4)));
 
-        // Untimed first (tiered JIT), on an item of its own, through both instances.
-        await ScenarioAsync([client, secondClient], raw, "3110109", Math.Min(requests, 600));
-        var one = await ScenarioAsync([client], raw, "3110101", requests);
-        var two = await ScenarioAsync([client, secondClient], raw, "3110102", requests);
+        // Untimed first, on an item of its own, through both instances, as many as the timed runs: with 600, the JIT was
+        // still compiling ~900 methods a second into the timed run, its thread on a fifth to a third of the CPU.
+        await ScenarioAsync([client, secondClient], raw, "3110109", requests, say);
+        var one = await ScenarioAsync([client], raw, "3110101", requests, say);
+        var two = await ScenarioAsync([client, secondClient], raw, "3110102", requests, say);
         say($"allocation: one instance {one.PerSecond:N0}/s, two instances {two.PerSecond:N0}/s");
 
         await using (var create = raw.CreateCommand("create table if not exists bench_rows (id bigserial primary key, client int not null, at timestamptz not null default now())"))
@@ -58,7 +59,7 @@ public static class AllocationRows
 
     private sealed record Outcome(long Count, double PerSecond, long Over, long Allocated, long OnHand, int Errors);
 
-    private static async Task<Outcome> ScenarioAsync(IReadOnlyList<GraphQLClient> clients, NpgsqlDataSource raw, string item, int requests)
+    private static async Task<Outcome> ScenarioAsync(IReadOnlyList<GraphQLClient> clients, NpgsqlDataSource raw, string item, int requests, Action<string> say)
     {
         var client = clients[0];
         await client.PostAsync("""
@@ -96,6 +97,8 @@ public static class AllocationRows
 
         const string allocate = """{"query":"mutation($id: ID!) { allocateSupplyRequest(input: { requestId: $id }) { request { status } errors { code } } }","variables":{"id":"ID"}}""";
         var errors = 0;
+        // Marks the timed part, for a profiler recording the whole run (perf record -k CLOCK_REALTIME, then --time).
+        say($"allocating {requests:N0} requests of item {item} through {clients.Count} instance(s), from {DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0:F3}");
         var (count, elapsed) = await Throughput.RunAsync(Clients, TimeSpan.FromMinutes(10), async (c, _) =>
         {
             if (!ids.TryDequeue(out var id))
@@ -111,6 +114,7 @@ public static class AllocationRows
 
             return true;
         });
+        say($"allocated item {item} until {DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0:F3}");
 
         // Over-allocation: a line with more reserved than on hand, or reservations that the requests do not account for.
         await using var check = raw.CreateCommand($"""
