@@ -40,7 +40,13 @@ public sealed class AllocationBatch(IReadOnlyList<QueuedAllocation> allocations)
         var wanted = allocations.Select(a => requests[a.Command.RequestId] is { } r && AllocateSupplyRequestDecision.Check(r, actor) is null
             ? new CandidateQuery(r.Missing().Select(m => m.ItemCode).ToList(), r.DeliverTo, r.AgencyId)
             : null).ToList();
-        var found = await candidates.NearestAsync(wanted, ct);
+        // Enough for the whole batch from each scan: whichever requests take from its lines first, each finds its own.
+        var enough = wanted.Zip(allocations)
+            .Where(p => p.First is not null)
+            .SelectMany(p => requests[p.Second.Command.RequestId]!.Missing())
+            .GroupBy(m => m.ItemCode)
+            .ToDictionary(g => g.Key, g => g.Sum(m => m.Quantity));
+        var found = await candidates.NearestAsync(wanted, ct, enough);
 
         var locked = await RequestWrites.FetchLinesAsync(session, TentativeLines(requests, found), ct, exclusive: true);
         var lines = locked.Aggregates();
