@@ -53,6 +53,7 @@ public static class GraphQLModule
 
         // The schema's own root fields; each capability adds the rest from its Add…Graph().
         services.AddQueryFields(10, NodeFields.AddTo).AddQueryFields(20, ViewerQuery.AddTo);
+        services.AddHostedService<SchemaWarmUp>();
         services.AddSingleton<IConfigureExecution, ValidatedDocumentCache>();
         services.Configure<CostLimits>(configuration.GetSection(CostLimits.Section));
         services.AddSingleton<IConfigureExecution, CostLimit>();
