@@ -26,6 +26,7 @@ public static class ProposalRawQueries
     private const int UnitsEach = 2;
     private const int Specialties = 3;
     private const int Items = 10;
+    private const int ItemQuantity = 50;
 
     private static readonly string[] Parts = ["incident and plan", "units (5 KNN)", "experts (3 KNN)", "depots (10 items)", "append"];
 
@@ -141,14 +142,26 @@ public static class ProposalRawQueries
         }
     }
 
+    /// <summary>
+    /// The nearest depots holding each item, as the proposal reads them: those whose stock covers its 50, nearest first,
+    /// and the planner's alternatives after them, measured on the spheroid.
+    /// </summary>
     private static Task DepotsAsync(NpgsqlConnection connection, GeoPoint near, string[] items) =>
         ReadNearAsync(connection, $"""
-            select c.* from unnest(@items::text[]) as q(code)
+            select c.id, c.depot_id, c.available, ST_Distance(c.location, {Point}) as distance from unnest(@items::text[]) as q(code)
             cross join lateral (
-              select s.id, s.depot_id, s.on_hand - s.reserved as available, ST_Distance(d.location, {Point}) as distance
-              from {StockLevelsTable.Name} s join {DepotLocationsTable.Name} d on d.id = s.depot_id
-              where s.item_code = q.code and s.on_hand - s.reserved > 0 and not d.closed and d.shared
-              order by d.location <-> {Point} limit {StockCandidates.DepotsPerItem.ToString(CultureInfo.InvariantCulture)}) c
+              select k.* from (
+                select k.*, count(*) filter (where k.held_before < {ItemQuantity}) over () as covering
+                from (
+                  select k.*, row_number() over nearest as place,
+                         coalesce(sum(k.available) over (nearest rows between unbounded preceding and 1 preceding), 0) as held_before
+                  from (
+                    select s.id, s.depot_id, s.on_hand - s.reserved as available, d.location, d.location <-> {Point} as knn
+                    from {StockLevelsTable.Name} s join {DepotLocationsTable.Name} d on d.id = s.depot_id
+                    where s.item_code = q.code and s.on_hand - s.reserved > 0 and not d.closed and d.shared
+                    order by d.location <-> {Point} limit {StockCandidates.DepotsPerItem.ToString(CultureInfo.InvariantCulture)}) k
+                  window nearest as (order by k.knn, k.depot_id)) k) k
+              where k.place <= k.covering + {DispatchPlanner.MaxAlternatives}) c
             """, near, "items", items);
 
     /// <summary>Runs <paramref name="sql"/> at <paramref name="near"/> with one more parameter and reads every row.</summary>

@@ -9,8 +9,8 @@ namespace Muster.Api.Tests.Requests;
 
 /// <summary>
 /// What an allocation reads before it locks: the nearest lines that hold what the batch needs, one line beyond them (a
-/// further candidate, so that lines found holding less once locked send it to read again instead of falling short),
-/// and every line within the 50 nearest depots when nothing says how much is needed (a proposal's depots).
+/// further candidate, so that lines found holding less once locked send it to read again instead of falling short);
+/// a proposal's alternatives beyond; every line within the 50 nearest depots when nothing says how much is needed.
 /// </summary>
 public sealed class StockCandidatesTests(RequestingAgencies given) : IClassFixture<RequestingAgencies>
 {
@@ -18,16 +18,17 @@ public sealed class StockCandidatesTests(RequestingAgencies given) : IClassFixtu
     private const double Lon = 111.7600;
 
     [Theory]
-    [InlineData(15, 3)] // 1 and 2 km hold 20 ≥ 15; 3 km beyond them
-    [InlineData(10, 2)] // 1 km holds exactly 10; 2 km beyond it
-    [InlineData(45, 5)] // all five hold 50; none beyond
-    [InlineData(80, 5)] // more than there is: every line, and what is left is a shortfall
-    public async Task A_scan_for_a_need_stops_one_line_past_the_nearest_lines_that_hold_it(int needed, int lines)
+    [InlineData(15, 1, 3)] // 1 and 2 km hold 20 ≥ 15; 3 km beyond them
+    [InlineData(10, 1, 2)] // 1 km holds exactly 10; 2 km beyond it
+    [InlineData(45, 1, 5)] // all five hold 50; none beyond
+    [InlineData(80, 1, 5)] // more than there is: every line, and what is left is a shortfall
+    [InlineData(15, 2, 4)] // a proposal's alternatives: 3 and 4 km beyond
+    public async Task A_scan_for_a_need_stops_past_the_nearest_lines_that_hold_it(int needed, int beyond, int lines)
     {
-        var (item, depots) = await FiveDepotsAsync($"沙袋{needed}");
+        var (item, depots) = await FiveDepotsAsync($"沙袋{needed}-{beyond}");
 
         var found = await Candidates().NearestAsync([new CandidateQuery([item], new GeoPoint(Lat, Lon), null)], CancellationToken.None,
-            new Dictionary<string, int> { [item] = needed });
+            new Dictionary<string, int> { [item] = needed }, beyond);
 
         Assert.Equal(depots.Take(lines), found[0].Select(c => GlobalId.Encode("Depot", c.DepotId)));
         Assert.All(found[0], c => Assert.Equal(10, c.Available));

@@ -68,11 +68,17 @@ public sealed class DispatchCandidateFinder(UnitFinder units, ExpertFinder exper
         return bySpecialty;
     }
 
-    /// <summary>The incident draws on the shared pool (no requesting agency), nearest depots first.</summary>
+    /// <summary>
+    /// The incident draws on the shared pool (no requesting agency), nearest depots first: the depots that hold what it
+    /// needs and the alternatives after them, or all 50 nearest of each item when some are left out (they may hold
+    /// any part of it).
+    /// </summary>
     private async Task<Dictionary<string, IReadOnlyList<SupplyCandidate>>> StockAsync(
         GeoPoint near, Requirements requirements, HashSet<Guid> left, CancellationToken ct)
     {
-        var stock = await depots.NearestAsync(requirements.Supplies.Select(s => s.ItemCode).ToList(), near, null, ct);
+        var enough = left.Count == 0 ? requirements.Supplies.GroupBy(s => s.ItemCode).ToDictionary(g => g.Key, g => g.Sum(s => s.Quantity)) : null;
+        var stock = (await depots.NearestAsync(
+            [new CandidateQuery(requirements.Supplies.Select(s => s.ItemCode).ToList(), near, null)], ct, enough, DispatchPlanner.MaxAlternatives))[0];
         return requirements.Supplies.ToDictionary(s => s.ItemCode, s => (IReadOnlyList<SupplyCandidate>)stock
             .Where(c => c.ItemCode == s.ItemCode && !left.Contains(c.DepotId))
             .Select(c => new SupplyCandidate(c.DepotId, c.ItemCode, c.Available, c.DistanceMeters, eta.SupplySeconds(c.DistanceMeters)))

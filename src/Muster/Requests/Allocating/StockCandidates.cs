@@ -26,14 +26,15 @@ public sealed class StockCandidates(NpgsqlDataSource database)
     /// Requests that look for the same item at the same point for the same agency (a batch's requests for one incident)
     /// share one nearest-first scan: the same rows, read once.
     /// <para>
-    /// With <paramref name="enough"/> (a quantity per item), a scan stops at the first line by which the nearer ones
-    /// hold that much, plus one line beyond it: an allocation then measures a few lines, not 50 (the spheroid distance
-    /// was most of the query's time), and when the lines it locks turn out to hold less than read, that further line
-    /// is a candidate it did not lock, so it reads again (<see cref="AllocateSupplyRequestDecision.ReadWasStale"/>).
+    /// With <paramref name="enough"/> (a quantity per item), a scan stops at the line by which it and the nearer ones
+    /// hold that much, plus <paramref name="beyond"/> lines after it: an allocation then measures a few lines, not 50
+    /// (the spheroid distance was most of the query's time), and when the lines it locks turn out to hold less than
+    /// read, the line beyond is a candidate it did not lock, so it reads again
+    /// (<see cref="AllocateSupplyRequestDecision.ReadWasStale"/>); a proposal keeps its alternatives beyond.
     /// </para>
     /// </summary>
     public async Task<IReadOnlyList<IReadOnlyList<StockCandidate>>> NearestAsync(
-        IReadOnlyList<CandidateQuery?> queries, CancellationToken ct, IReadOnlyDictionary<string, int>? enough = null)
+        IReadOnlyList<CandidateQuery?> queries, CancellationToken ct, IReadOnlyDictionary<string, int>? enough = null, int beyond = 1)
     {
         var found = queries.Select(_ => new List<StockCandidate>()).ToList();
         var scans = queries
@@ -47,22 +48,26 @@ public sealed class StockCandidates(NpgsqlDataSource database)
 
         // k-nearest through the GiST index per request and item (the lateral join); the limit stays a literal so the
         // plan keeps the index (FIELD-NOTES). The index orders on the sphere; ST_Distance then measures, on the
-        // spheroid, only the lines kept: those before the line by which the nearer ones cover the need, and that line.
+        // spheroid, only the lines kept: those that cover the need, nearest first, and the lines beyond them.
         await using var command = database.CreateCommand($"""
             select q.n, c.id, c.depot_id, c.item_code, c.available, ST_Distance(c.location, p.point) as distance, c.agency_id, c.shared
             from unnest(@n::int[], @items::text[], @lon::float8[], @lat::float8[], @agencies::uuid[], @enough::int[]) as q(n, code, lon, lat, agency, enough)
             cross join lateral (select ST_SetSRID(ST_MakePoint(q.lon, q.lat), 4326)::geography as point) p
             cross join lateral (
               select k.* from (
-                select k.*, sum(k.available) over (order by k.knn, k.depot_id rows between unbounded preceding and 2 preceding) as held_before_previous
+                select k.*, count(*) filter (where k.held_before < q.enough) over () as covering
                 from (
-                  select s.id, s.depot_id, s.item_code, s.on_hand - s.reserved as available,
-                         d.location, d.location <-> p.point as knn, d.agency_id, d.shared
-                  from {StockLevelsTable.Name} s join {DepotLocationsTable.Name} d on d.id = s.depot_id
-                  where s.item_code = q.code and s.on_hand - s.reserved > 0 and {DrawableDepots.SqlFor("q.agency")}
-                  order by d.location <-> p.point
-                  limit {DepotsPerItem.ToString(CultureInfo.InvariantCulture)}) k) k
-              where coalesce(k.held_before_previous, 0) < q.enough) c
+                  select k.*, row_number() over nearest as place,
+                         coalesce(sum(k.available) over (nearest rows between unbounded preceding and 1 preceding), 0) as held_before
+                  from (
+                    select s.id, s.depot_id, s.item_code, s.on_hand - s.reserved as available,
+                           d.location, d.location <-> p.point as knn, d.agency_id, d.shared
+                    from {StockLevelsTable.Name} s join {DepotLocationsTable.Name} d on d.id = s.depot_id
+                    where s.item_code = q.code and s.on_hand - s.reserved > 0 and {DrawableDepots.SqlFor("q.agency")}
+                    order by d.location <-> p.point
+                    limit {DepotsPerItem.ToString(CultureInfo.InvariantCulture)}) k
+                  window nearest as (order by k.knn, k.depot_id)) k) k
+              where k.place <= k.covering + @beyond) c
             order by c.item_code, q.n, distance, c.depot_id
             """);
         command.Parameters.AddWithValue("n", Enumerable.Range(0, scans.Count).ToArray());
@@ -70,6 +75,7 @@ public sealed class StockCandidates(NpgsqlDataSource database)
         command.Parameters.AddWithValue("lon", scans.Select(s => s.Key.Lon).ToArray());
         command.Parameters.AddWithValue("lat", scans.Select(s => s.Key.Lat).ToArray());
         command.Parameters.AddWithValue("agencies", scans.Select(s => s.Key.Agency).ToArray());
+        command.Parameters.AddWithValue("beyond", beyond);
         command.Parameters.AddWithValue("enough", scans.Select(s => enough?.GetValueOrDefault(s.Key.Code, int.MaxValue) ?? int.MaxValue).ToArray());
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
