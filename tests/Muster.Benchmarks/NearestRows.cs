@@ -88,13 +88,16 @@ public static class NearestRows
             return Check(found.Count, "the finder");
         }
 
+        async Task<int> AskAsync(string query, GeoPoint point) =>
+            Check((await client.PostAsync(query, new { lat = point.Lat, lon = point.Lon }))["nearestUnits"]!.AsArray().Count, "nearestUnits");
+
         for (var i = 0; i < points.Count; i++)
         {
             var point = points[i];
             var timed = i >= warmUp;
             await Time(timed ? trivial : null, async () => (await client.PostAsync("{ __typename }"))["__typename"] is null ? 0 : 1);
-            await Time(timed ? least : null, async () => Check((await client.PostAsync(LeastNearest, new { lat = point.Lat, lon = point.Lon }))["nearestUnits"]!.AsArray().Count, "nearestUnits"));
-            await Time(timed ? rowFields : null, async () => Check((await client.PostAsync(RowFieldsNearest, new { lat = point.Lat, lon = point.Lon }))["nearestUnits"]!.AsArray().Count, "nearestUnits"));
+            await Time(timed ? least : null, () => AskAsync(LeastNearest, point));
+            await Time(timed ? rowFields : null, () => AskAsync(RowFieldsNearest, point));
             await Time(timed ? finder : null, () => FindAsync(point, UnitDetail.Document));
             await Time(timed ? rowsOnly : null, () => FindAsync(point, UnitDetail.LocationRow));
             await Time(timed ? direct : null, () => RawAsync(raw, sql, point));

@@ -149,19 +149,12 @@ public static class ProposalRawQueries
     private static Task DepotsAsync(NpgsqlConnection connection, GeoPoint near, string[] items) =>
         ReadNearAsync(connection, $"""
             select c.id, c.depot_id, c.available, ST_Distance(c.location, {Point}) as distance from unnest(@items::text[]) as q(code)
-            cross join lateral (
-              select k.* from (
-                select k.*, count(*) filter (where k.held_before < {ItemQuantity}) over () as covering
-                from (
-                  select k.*, row_number() over nearest as place,
-                         coalesce(sum(k.available) over (nearest rows between unbounded preceding and 1 preceding), 0) as held_before
-                  from (
-                    select s.id, s.depot_id, s.on_hand - s.reserved as available, d.location, d.location <-> {Point} as knn
-                    from {StockLevelsTable.Name} s join {DepotLocationsTable.Name} d on d.id = s.depot_id
-                    where s.item_code = q.code and s.on_hand - s.reserved > 0 and not d.closed and d.shared
-                    order by d.location <-> {Point} limit {StockCandidates.DepotsPerItem.ToString(CultureInfo.InvariantCulture)}) k
-                  window nearest as (order by k.knn, k.depot_id)) k) k
-              where k.place <= k.covering + {DispatchPlanner.MaxAlternatives}) c
+            cross join lateral ({StockCandidates.Covering($"""
+                select s.id, s.depot_id, s.on_hand - s.reserved as available, d.location, d.location <-> {Point} as knn
+                from {StockLevelsTable.Name} s join {DepotLocationsTable.Name} d on d.id = s.depot_id
+                where s.item_code = q.code and s.on_hand - s.reserved > 0 and not d.closed and d.shared
+                order by d.location <-> {Point} limit {StockCandidates.DepotsPerItem.ToString(CultureInfo.InvariantCulture)}
+                """, ItemQuantity.ToString(CultureInfo.InvariantCulture), DispatchPlanner.MaxAlternatives.ToString(CultureInfo.InvariantCulture))}) c
             """, near, "items", items);
 
     /// <summary>Runs <paramref name="sql"/> at <paramref name="near"/> with one more parameter and reads every row.</summary>

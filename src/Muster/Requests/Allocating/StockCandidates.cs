@@ -33,6 +33,18 @@ public sealed class StockCandidates(NpgsqlDataSource database)
     /// (<see cref="AllocateSupplyRequestDecision.ReadWasStale"/>); a proposal keeps its alternatives beyond.
     /// </para>
     /// </summary>
+    /// <summary>
+    /// The lines of <paramref name="nearestLines"/> (one row a line, with <c>available</c>, <c>knn</c> and <c>depot_id</c>)
+    /// that hold <paramref name="enough"/>, nearest first, and the <paramref name="beyond"/> lines after them: a line is
+    /// kept while the lines more than <c>beyond</c> places nearer hold less than that.
+    /// </summary>
+    public static string Covering(string nearestLines, string enough, string beyond) => $"""
+        select k.* from (
+          select k.*, coalesce(sum(k.available) over (order by k.knn, k.depot_id rows between unbounded preceding and {beyond} + 1 preceding), 0) as held_nearer
+          from ({nearestLines}) k) k
+        where k.held_nearer < {enough}
+        """;
+
     public async Task<IReadOnlyList<IReadOnlyList<StockCandidate>>> NearestAsync(
         IReadOnlyList<CandidateQuery?> queries, CancellationToken ct, IReadOnlyDictionary<string, int>? enough = null, int beyond = 1)
     {
@@ -53,21 +65,14 @@ public sealed class StockCandidates(NpgsqlDataSource database)
             select q.n, c.id, c.depot_id, c.item_code, c.available, ST_Distance(c.location, p.point) as distance, c.agency_id, c.shared
             from unnest(@n::int[], @items::text[], @lon::float8[], @lat::float8[], @agencies::uuid[], @enough::int[]) as q(n, code, lon, lat, agency, enough)
             cross join lateral (select ST_SetSRID(ST_MakePoint(q.lon, q.lat), 4326)::geography as point) p
-            cross join lateral (
-              select k.* from (
-                select k.*, count(*) filter (where k.held_before < q.enough) over () as covering
-                from (
-                  select k.*, row_number() over nearest as place,
-                         coalesce(sum(k.available) over (nearest rows between unbounded preceding and 1 preceding), 0) as held_before
-                  from (
-                    select s.id, s.depot_id, s.item_code, s.on_hand - s.reserved as available,
-                           d.location, d.location <-> p.point as knn, d.agency_id, d.shared
-                    from {StockLevelsTable.Name} s join {DepotLocationsTable.Name} d on d.id = s.depot_id
-                    where s.item_code = q.code and s.on_hand - s.reserved > 0 and {DrawableDepots.SqlFor("q.agency")}
-                    order by d.location <-> p.point
-                    limit {DepotsPerItem.ToString(CultureInfo.InvariantCulture)}) k
-                  window nearest as (order by k.knn, k.depot_id)) k) k
-              where k.place <= k.covering + @beyond) c
+            cross join lateral ({Covering($"""
+                select s.id, s.depot_id, s.item_code, s.on_hand - s.reserved as available,
+                       d.location, d.location <-> p.point as knn, d.agency_id, d.shared
+                from {StockLevelsTable.Name} s join {DepotLocationsTable.Name} d on d.id = s.depot_id
+                where s.item_code = q.code and s.on_hand - s.reserved > 0 and {DrawableDepots.SqlFor("q.agency")}
+                order by d.location <-> p.point
+                limit {DepotsPerItem.ToString(CultureInfo.InvariantCulture)}
+                """, "q.enough", "@beyond")}) c
             order by c.item_code, q.n, distance, c.depot_id
             """);
         command.Parameters.AddWithValue("n", Enumerable.Range(0, scans.Count).ToArray());
