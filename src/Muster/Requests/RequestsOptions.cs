@@ -13,4 +13,10 @@ public sealed class RequestsOptions
 
     /// <summary>The most allocations one instance decides and commits in one transaction; see <see cref="Allocating.Allocator"/>.</summary>
     public int MaxAllocationBatch { get; set; } = 64;
+
+    /// <summary>
+    /// How long the allocator waits, at most, for callers its last batch answered to queue again before it starts the
+    /// next batch with fewer; zero starts at once. See <see cref="Allocating.Allocator"/>.
+    /// </summary>
+    public TimeSpan AllocationGathering { get; set; } = TimeSpan.FromMilliseconds(6);
 }

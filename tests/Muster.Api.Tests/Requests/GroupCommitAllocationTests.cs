@@ -5,7 +5,10 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Muster.Api.GraphQL.Relay;
 using Muster.Api.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+using Muster.Infrastructure;
 using Muster.Requests;
+using Muster.Requests.Allocating;
 using Muster.Supplies;
 using Npgsql;
 
@@ -222,6 +225,64 @@ public sealed class GroupCommitAllocationTests(RequestingAgenciesOnTwoInstances 
         request.Headers.Add("Idempotency-Key", key);
         return (await App.SendAsync(request, token)).Text;
     }
+
+    [Fact]
+    public async Task Callers_a_batch_answered_who_come_back_one_by_one_are_committed_together()
+    {
+        var (item, depots) = await ThreeDepotsAsync("照明灯", 10);
+        var requests = await RequestAsync(item, Enumerable.Repeat(1, 7).ToList());
+        await using var allocator = PatientAllocator(TimeSpan.FromSeconds(2));
+
+        // The first allocation waits on the nearest line's lock while three more queue behind it.
+        await using var holder = new NpgsqlConnection(App.Database.ConnectionString);
+        await holder.OpenAsync();
+        await using var transaction = await holder.BeginTransactionAsync();
+        await using (var hold = new NpgsqlCommand("select version from muster.mt_streams where id = $1 for update", holder, transaction))
+        {
+            hold.Parameters.AddWithValue(StockLineId.Of(GlobalId.Of("Depot", depots[0])!.Value, item));
+            await hold.ExecuteScalarAsync();
+        }
+
+        var first = Allocate(allocator, requests[0]);
+        await Eventually.HoldsAsync(async () => await WaitingOnLockAsync(holder) > 0, "the first batch waits for the line's lock", TimeSpan.FromSeconds(60));
+        var queued = requests.Skip(1).Take(3).Select(id => Allocate(allocator, id)).ToList();
+        await transaction.RollbackAsync();
+        await first;
+        await Task.WhenAll(queued);
+
+        // Those three were answered together; now they come back one after another, a moment apart.
+        var again = new List<Task<Result<SupplyRequest>>>();
+        foreach (var id in requests.Skip(4))
+        {
+            again.Add(Allocate(allocator, id));
+            await Task.Delay(TimeSpan.FromMilliseconds(150));
+        }
+
+        Assert.All(await Task.WhenAll(again), a => Assert.Equal(SupplyRequestStatus.Allocated, a.Value!.Status));
+        Assert.Equal(1, await TransactionsOfAllocationsAsync(requests.Skip(1).Take(3).ToList()));
+        Assert.Equal(1, await TransactionsOfAllocationsAsync(requests.Skip(4).ToList()));
+        Assert.Equal((10, 7, 3), await RequestCalls.LevelAsync(App, depots[0], item));
+    }
+
+    [Fact]
+    public async Task An_allocation_alone_is_not_held_back_to_gather_others()
+    {
+        var (item, _) = await ThreeDepotsAsync("净水器", 10);
+        var requests = await RequestAsync(item, [2]);
+        await using var allocator = PatientAllocator(TimeSpan.FromMinutes(5));
+
+        var answer = await Allocate(allocator, requests[0]).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(SupplyRequestStatus.Allocated, answer.Value!.Status);
+    }
+
+    /// <summary>An allocator of its own (its own queue), gathering for as long as <paramref name="gathering"/>.</summary>
+    private Allocator PatientAllocator(TimeSpan gathering) =>
+        new(App.Services.GetRequiredService<IDocumentStore>(), App.Services.GetRequiredService<NpgsqlDataSource>(),
+            new RequestsOptions { AllocationGathering = gathering }, TimeProvider.System, NullLogger<Allocator>.Instance);
+
+    private static Task<Result<SupplyRequest>> Allocate(Allocator allocator, string requestId) =>
+        allocator.AllocateAsync(new AllocateSupplyRequest(GlobalId.Of("SupplyRequest", requestId)!.Value), new Actor("logistics", Role.Logistics, null), null, CancellationToken.None);
 
     [Fact]
     public async Task Requests_at_one_point_and_at_another_allocated_at_once_each_take_their_own_nearest_stock()

@@ -14,6 +14,12 @@ namespace Muster.Requests.Allocating;
 /// what it would have been answered alone. A batch is a run of queued allocations by one actor (the events name who
 /// acted), at most <see cref="RequestsOptions.MaxAllocationBatch"/>.
 /// <para>
+/// Callers a batch answered tend to come back together, a moment apart (a crowd of allocators, a partner's system
+/// sending one request after another): the allocator waits, at most <see cref="RequestsOptions.AllocationGathering"/>,
+/// until as many are queued as it just answered plus those that were already waiting, instead of committing the first
+/// few alone and making the rest wait a whole batch behind them. A caller alone (the last batch was one) never waits.
+/// </para>
+/// <para>
 /// When the batch loses a race as a whole (a request changed by another writer meanwhile, a check refusing the
 /// result), nothing of it was written, and each of its allocations runs again alone, as a single allocation would
 /// (a lost race decided again, then CONFLICT). When the database goes away before the batch starts to commit, nothing
@@ -31,7 +37,8 @@ public sealed partial class Allocator : IAsyncDisposable, IDisposable
     private const int Reconnects = 3;
     private static readonly DomainError LostRace = RequestWrites.Conflict;
 
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    // Not SingleReader: that channel cannot count what it holds, and gathering a batch asks how many are queued.
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>();
     private readonly CancellationTokenSource _stop = new();
     private readonly IDocumentStore _store;
     private readonly StockCandidates _candidates;
@@ -39,6 +46,8 @@ public sealed partial class Allocator : IAsyncDisposable, IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<Allocator> _logger;
     private readonly Task _loop;
+    private TaskCompletionSource? _gathered;
+    private int _gathering;
 
     public Allocator(IDocumentStore store, Npgsql.NpgsqlDataSource database, RequestsOptions options, TimeProvider time, ILogger<Allocator> logger)
     {
@@ -60,6 +69,10 @@ public sealed partial class Allocator : IAsyncDisposable, IDisposable
 
         var pending = new Pending(new QueuedAllocation(command, key), actor, ct);
         ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(pending), this);
+        if (Volatile.Read(ref _gathered) is { } gathered && _queue.Reader.Count >= Volatile.Read(ref _gathering))
+        {
+            gathered.TrySetResult();
+        }
 
         return await pending.Answer.Task.WaitAsync(ct);
     }
@@ -83,6 +96,8 @@ public sealed partial class Allocator : IAsyncDisposable, IDisposable
     private async Task RunAsync()
     {
         Pending? carried = null;
+        var expected = 1;
+        var most = Math.Max(1, _options.MaxAllocationBatch);
         while (!_stop.IsCancellationRequested)
         {
             if (carried is null && !await WaitAsync())
@@ -90,8 +105,9 @@ public sealed partial class Allocator : IAsyncDisposable, IDisposable
                 return;
             }
 
+            await GatherAsync(expected - (carried is null ? 0 : 1));
             var batch = new List<Pending>();
-            while (batch.Count < Math.Max(1, _options.MaxAllocationBatch) && (carried ?? (_queue.Reader.TryRead(out var read) ? read : null)) is { } next)
+            while (batch.Count < most && (carried ?? (_queue.Reader.TryRead(out var read) ? read : null)) is { } next)
             {
                 carried = null;
                 if (batch.Count > 0 && next.Actor != batch[0].Actor)
@@ -112,8 +128,32 @@ public sealed partial class Allocator : IAsyncDisposable, IDisposable
             if (batch.Count > 0)
             {
                 await AnswerAsync(batch);
+                expected = Math.Min(most, batch.Count + _queue.Reader.Count + (carried is null ? 0 : 1));
             }
         }
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="callers"/> are queued or <see cref="RequestsOptions.AllocationGathering"/> has passed.
+    /// The wait is on the machine's clock, not the service's <see cref="TimeProvider"/>: it is about throughput, not a
+    /// moment of the domain, and a test's fake clock must not hold allocations back.
+    /// </summary>
+    private async Task GatherAsync(int callers)
+    {
+        if (_options.AllocationGathering <= TimeSpan.Zero || _queue.Reader.Count >= callers)
+        {
+            return;
+        }
+
+        var gathered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref _gathering, callers);
+        Volatile.Write(ref _gathered, gathered);
+        if (_queue.Reader.Count < callers)
+        {
+            await Task.WhenAny(gathered.Task, Task.Delay(_options.AllocationGathering, _stop.Token));
+        }
+
+        Volatile.Write(ref _gathered, null);
     }
 
     private async Task<bool> WaitAsync()
