@@ -127,8 +127,8 @@ public sealed partial class Allocator : IAsyncDisposable, IDisposable
 
             if (batch.Count > 0)
             {
-                await AnswerAsync(batch);
-                expected = Math.Min(most, batch.Count + _queue.Reader.Count + (carried is null ? 0 : 1));
+                var waiting = await AnswerAsync(batch);
+                expected = Math.Min(most, batch.Count + waiting + (carried is null ? 0 : 1));
             }
         }
     }
@@ -168,18 +168,23 @@ public sealed partial class Allocator : IAsyncDisposable, IDisposable
         }
     }
 
-    private async Task AnswerAsync(IReadOnlyList<Pending> batch)
+    /// <summary>
+    /// Answers every caller of the batch. Returns how many other callers were queued when it answered them (counted
+    /// before: a caller answered may queue again at once); zero when the batch ran again one by one.
+    /// </summary>
+    private async Task<int> AnswerAsync(IReadOnlyList<Pending> batch)
     {
         try
         {
             if (await WriteAsync(batch, OnLostRace.Conflict) is { } answers)
             {
+                var waiting = _queue.Reader.Count;
                 for (var i = 0; i < batch.Count; i++)
                 {
                     batch[i].Answer.TrySetResult(answers[i]);
                 }
 
-                return;
+                return waiting;
             }
 
             if (batch.Count > 1)
@@ -200,6 +205,8 @@ public sealed partial class Allocator : IAsyncDisposable, IDisposable
                 pending.Answer.TrySetException(e);
             }
         }
+
+        return 0;
     }
 
     /// <summary>The batch decided and committed, its answers in order; null when it lost a race (nothing written).</summary>
