@@ -197,6 +197,7 @@ public static class BenchmarkProgram
 
             // --- the province -----------------------------------------------------------------------------
             await GenerateProvinceAsync();
+            await SettleAsync(raw); // as for the city: the province's proposals after its bulk load has settled
             await NearestRows.RunAsync(app, client, raw, report, province, quick ? 200 : 1_000, WarmUp * 5);
             incident = await ReportIncidentAsync(client, province);
             var (provinceP50, provinceP99, provinceN, _) = await ProposeAsync(client, incident, quick ? 200 : 300);
