@@ -17,6 +17,8 @@ namespace Muster.Api.Tests.Supplies;
 /// </summary>
 public sealed class StockLevelsConstraintTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
+    private static int _nextCode = 10;
+
     private MusterApp App => fixture.App;
 
     [Fact]
@@ -69,7 +71,7 @@ public sealed class StockLevelsConstraintTests(AppFixture fixture) : IClassFixtu
     {
         var agency = await AgencyCalls.RegisterAsync(App, "霍州市应急管理局 " + Guid.NewGuid().ToString("N")[..6], "BUREAU");
         var depot = await DepotCalls.RegisterAsync(App, agency, "开元库", 36.57, 111.72);
-        var code = "10101" + Random.Shared.Next(10, 99);
+        var code = "10101" + Interlocked.Increment(ref _nextCode); // one item per test: a random pick let both tests draw the same code
         await CatalogCalls.DefineAsync(App, code, "帐篷");
         var depotId = GlobalId.Of("Depot", depot)!.Value;
         using var scope = App.Services.CreateScope();
