@@ -16,6 +16,18 @@ public sealed class StockCandidates(NpgsqlDataSource database)
     /// <summary>The nearest depots considered for one item; beyond them, what is missing is a shortfall.</summary>
     public const int DepotsPerItem = 50;
 
+    /// <summary>
+    /// The lines of <paramref name="nearestLines"/> (one row a line, with <c>available</c>, <c>knn</c> and <c>depot_id</c>)
+    /// that hold <paramref name="enough"/>, nearest first, and the <paramref name="beyond"/> lines after them: a line is
+    /// kept while the lines more than <c>beyond</c> places nearer hold less than that.
+    /// </summary>
+    public static string Covering(string nearestLines, string enough, string beyond) => $"""
+        select k.* from (
+          select k.*, coalesce(sum(k.available) over (order by k.knn, k.depot_id rows between unbounded preceding and {beyond} + 1 preceding), 0) as held_nearer
+          from ({nearestLines}) k) k
+        where k.held_nearer < {enough}
+        """;
+
     public async Task<IReadOnlyList<StockCandidate>> NearestAsync(
         IReadOnlyCollection<string> itemCodes, GeoPoint deliverTo, Guid? requestingAgency, CancellationToken ct) =>
         (await NearestAsync([new CandidateQuery(itemCodes, deliverTo, requestingAgency)], ct))[0];
@@ -33,18 +45,6 @@ public sealed class StockCandidates(NpgsqlDataSource database)
     /// (<see cref="AllocateSupplyRequestDecision.ReadWasStale"/>); a proposal keeps its alternatives beyond.
     /// </para>
     /// </summary>
-    /// <summary>
-    /// The lines of <paramref name="nearestLines"/> (one row a line, with <c>available</c>, <c>knn</c> and <c>depot_id</c>)
-    /// that hold <paramref name="enough"/>, nearest first, and the <paramref name="beyond"/> lines after them: a line is
-    /// kept while the lines more than <c>beyond</c> places nearer hold less than that.
-    /// </summary>
-    public static string Covering(string nearestLines, string enough, string beyond) => $"""
-        select k.* from (
-          select k.*, coalesce(sum(k.available) over (order by k.knn, k.depot_id rows between unbounded preceding and {beyond} + 1 preceding), 0) as held_nearer
-          from ({nearestLines}) k) k
-        where k.held_nearer < {enough}
-        """;
-
     public async Task<IReadOnlyList<IReadOnlyList<StockCandidate>>> NearestAsync(
         IReadOnlyList<CandidateQuery?> queries, CancellationToken ct, IReadOnlyDictionary<string, int>? enough = null, int beyond = 1)
     {
