@@ -46,8 +46,7 @@ public sealed partial class Allocator : IAsyncDisposable, IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<Allocator> _logger;
     private readonly Task _loop;
-    private TaskCompletionSource? _gathered;
-    private int _gathering;
+    private Gathering? _gathering;
 
     public Allocator(IDocumentStore store, Npgsql.NpgsqlDataSource database, RequestsOptions options, TimeProvider time, ILogger<Allocator> logger)
     {
@@ -69,9 +68,9 @@ public sealed partial class Allocator : IAsyncDisposable, IDisposable
 
         var pending = new Pending(new QueuedAllocation(command, key), actor, ct);
         ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(pending), this);
-        if (Volatile.Read(ref _gathered) is { } gathered && _queue.Reader.Count >= Volatile.Read(ref _gathering))
+        if (Volatile.Read(ref _gathering) is { } gathering && _queue.Reader.Count >= gathering.Callers)
         {
-            gathered.TrySetResult();
+            gathering.Done.TrySetResult();
         }
 
         return await pending.Answer.Task.WaitAsync(ct);
@@ -145,15 +144,14 @@ public sealed partial class Allocator : IAsyncDisposable, IDisposable
             return;
         }
 
-        var gathered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Volatile.Write(ref _gathering, callers);
-        Volatile.Write(ref _gathered, gathered);
+        var gathering = new Gathering(callers);
+        Volatile.Write(ref _gathering, gathering);
         if (_queue.Reader.Count < callers)
         {
-            await Task.WhenAny(gathered.Task, Task.Delay(_options.AllocationGathering, _stop.Token));
+            await Task.WhenAny(gathering.Done.Task, Task.Delay(_options.AllocationGathering, _stop.Token));
         }
 
-        Volatile.Write(ref _gathered, null);
+        Volatile.Write(ref _gathering, null);
     }
 
     private async Task<bool> WaitAsync()
@@ -258,6 +256,12 @@ public sealed partial class Allocator : IAsyncDisposable, IDisposable
                 return null;
             }
         }
+    }
+
+    /// <summary>The loop waiting for <see cref="Callers"/> to be queued; a caller that makes them enough completes it.</summary>
+    private sealed record Gathering(int Callers)
+    {
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     private sealed record Pending(QueuedAllocation Allocation, Actor Actor, CancellationToken Cancelled)
