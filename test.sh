@@ -29,9 +29,24 @@ problem() {
     printf 'test.sh: %s\n' "$1" >&2
 }
 
+# What failed, again at the end: CI shows only the tail of a long run, where the failures scrolled away.
+recap_failures() {
+    ((failed > 0)) || return 0
+    echo
+    echo "== what failed"
+    # dotnet test's console logger: "  Failed <test> [time]", then its error message and stack trace.
+    [[ -f $RESULTS/dotnet.log ]] && awk '/^  Failed /{n=14} n>0{print; n--}' "$RESULTS/dotnet.log"
+    local f
+    for f in "$RESULTS/node.tap" "$RESULTS/faults.tap" "$RESULTS/e2e.log"; do
+        [[ -f $f ]] && grep -E -A8 '^not ok |^ *✘ ' "$f"
+    done
+    return 0
+}
+
 finish() {
     local p
     stop_service
+    recap_failures
     if ((${#problems[@]} > 0)); then
         echo
         for p in "${problems[@]}"; do echo "NOT OK: $p"; done
@@ -160,8 +175,8 @@ if grep -qs 'Microsoft.Testing.Platform' global.json; then
     dotnet test --solution Muster.slnx -c Release --no-build --report-trx --results-directory "$RESULTS"
 else
     dotnet test Muster.slnx -c Release --no-build --logger trx --results-directory "$RESULTS"
-fi
-dotnet_rc=$?
+fi 2>&1 | tee "$RESULTS/dotnet.log"
+dotnet_rc=${PIPESTATUS[0]}
 mapfile -t trx_files < <(find "$RESULTS" -name '*.trx' -type f | sort)
 trx_sum "${trx_files[@]}"
 if ((${#trx_files[@]} == 0 || trx_total == 0)); then
@@ -322,8 +337,8 @@ run_console_suite() {
     fi
     say "playwright test (console/e2e)"
     (cd console && MUSTER_CONSOLE_URL=$url PLAYWRIGHT_JSON_OUTPUT_NAME="$PWD/../$RESULTS/e2e.json" \
-        npx playwright test --reporter=list,json)
-    local e2e_rc=$? counts
+        npx playwright test --reporter=list,json) 2>&1 | tee "$RESULTS/e2e.log"
+    local e2e_rc=${PIPESTATUS[0]} counts
     counts=$(node -e 'const s = require(process.argv[1]).stats; console.log(s.expected, s.unexpected + s.flaky, s.skipped)' \
         "$PWD/$RESULTS/e2e.json" 2>/dev/null)
     if [[ -z $counts ]]; then
