@@ -181,9 +181,9 @@ public static class BenchmarkProgram
             // slower and their tail twice as long (--propose-tail).
             await SettleAsync(raw);
             var incident = await ReportIncidentAsync(client, city);
-            var (cityP50, cityP99, cityN, _) = await ProposeAsync(client, incident, quick ? 200 : 300);
+            var (cityP50, cityP99, cityN, _, cityCollections) = await ProposeAsync(client, incident, quick ? 200 : 300);
             report.Add("proposeDispatch city", $"p50 {Report.F(cityP50)} ms, p99 {Report.F(cityP99)} ms", "", "",
-                $"{cityN} proposals following the plan for a level II mine gas explosion: 5 capabilities × 2 units, 10 items × 50, 3 specialties × 1");
+                $"{cityN} proposals following the plan for a level II mine gas explosion: 5 capabilities × 2 units, 10 items × 50, 3 specialties × 1; {cityCollections}");
             await ProposalRawQueries.AddAsync(raw, report, incident, IncidentSite(city), cityP50, cityP99, cityN);
             if (args.Contains("--propose-only"))
             {
@@ -200,9 +200,9 @@ public static class BenchmarkProgram
             await SettleAsync(raw); // as for the city: the province's proposals after its bulk load has settled
             await NearestRows.RunAsync(app, client, raw, report, province, quick ? 200 : 1_000, WarmUp * 5);
             incident = await ReportIncidentAsync(client, province);
-            var (provinceP50, provinceP99, provinceN, _) = await ProposeAsync(client, incident, quick ? 200 : 300);
+            var (provinceP50, provinceP99, provinceN, _, provinceCollections) = await ProposeAsync(client, incident, quick ? 200 : 300);
             report.Add("proposeDispatch province", $"p50 {Report.F(provinceP50)} ms, p99 {Report.F(provinceP99)} ms", "", "",
-                $"{provinceN} proposals over city + {province.Name}; same plan as the city's");
+                $"{provinceN} proposals over city + {province.Name}; same plan as the city's; {provinceCollections}");
 
             await ServiceMemoryRows.RunAsync(database.ConnectionString, token, province, incident, report, TimeSpan.FromSeconds(quick ? 20 : 60), Say);
             await RebuildRows.RunAsync(store, raw, report, Say);
@@ -255,7 +255,7 @@ public static class BenchmarkProgram
 
         static GeoPoint IncidentSite(ScaleSpec spec) => new(spec.Center.Lat + 0.01, spec.Center.Lon + 0.01);
 
-        static async Task<(double P50, double P99, int N, Samples Samples)> ProposeAsync(GraphQLClient client, string incident, int count)
+        static async Task<(double P50, double P99, int N, Samples Samples, string Collections)> ProposeAsync(GraphQLClient client, string incident, int count)
         {
             // The plan the incident's kind and level call for: 5 capabilities, 10 items, 3 specialties.
             var plan = await client.PostAsync("""
@@ -283,12 +283,21 @@ public static class BenchmarkProgram
 
             const string query = DisasterDay.Propose;
             var samples = new Samples();
+            var pauses = new List<(double Ms, double PauseMs, int Collections)>();
             JsonNode? last = null;
             for (var i = 0; i < count + WarmUp; i++)
             {
+                // The service runs in this process: a garbage collection during a proposal is seen here.
+                var pausedBefore = GC.GetTotalPauseDuration();
+                var collectionsBefore = GC.CollectionCount(0);
                 var data = i < WarmUp
                     ? await client.PostAsync(query, new { incident })
                     : await samples.TimeAsync(() => client.PostAsync(query, new { incident }));
+                if (i >= WarmUp)
+                {
+                    pauses.Add((samples.Last, (GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds, GC.CollectionCount(0) - collectionsBefore));
+                }
+
                 last = data["proposeDispatch"];
                 if (last?["proposal"] is null)
                 {
@@ -298,7 +307,11 @@ public static class BenchmarkProgram
 
             Console.Error.WriteLine($"  last proposal: {last!["proposal"]!["units"]!.AsArray().Count} units, " +
                 $"{last["proposal"]!["supplies"]!.AsArray().Count} supplies, {last["proposal"]!["experts"]!.AsArray().Count} experts");
-            return (samples.P(0.5), samples.P(0.99), count, samples);
+            var slowest = pauses.OrderByDescending(p => p.Ms).Take(Math.Max(3, count / 100 + 1));
+            var collections = $"{pauses.Count(p => p.Collections > 0)} of {count} saw a garbage collection; the slowest: " +
+                string.Join(", ", slowest.Select(p => $"{p.Ms:N1} ms ({p.Collections} GC, {p.PauseMs:N1} ms paused)"));
+            Console.Error.WriteLine($"  {collections}");
+            return (samples.P(0.5), samples.P(0.99), count, samples, collections);
         }
 
         // Where the city's proposal tail comes from (#17, aim 3): right after the city is generated, and again after the
@@ -312,7 +325,7 @@ public static class BenchmarkProgram
                     await SettleAsync(raw);
                 }
 
-                var (p50, p99, n, samples) = await ProposeAsync(client, incident, 300);
+                var (p50, p99, n, samples, _) = await ProposeAsync(client, incident, 300);
                 say($"proposeDispatch city {when}: p50 {p50:N1} ms, p90 {samples.P(0.9):N1}, p99 {p99:N1}, max {samples.P(1):N1}");
                 report.Add($"proposeDispatch city, {when}", $"p50 {Report.F(p50)} ms, p90 {Report.F(samples.P(0.9))} ms, p99 {Report.F(p99)} ms, max {Report.F(samples.P(1))} ms",
                     "", $"{Report.F(p99 / p50)}× p99/p50", $"{n} proposals after 40 untimed");

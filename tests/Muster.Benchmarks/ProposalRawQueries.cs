@@ -59,8 +59,8 @@ public static class ProposalRawQueries
         report.Add("proposeDispatch city vs its raw queries", $"p50 {Report.F(proposalP50)} ms, p99 {Report.F(proposalP99)} ms",
             $"p50 {Report.F(total.P(0.5))} ms, p99 {Report.F(total.P(0.99))} ms", $"{Report.F(proposalP50 / total.P(0.5))}×",
             $"{count} rounds of the raw queries one after another, each its own round trip: " +
-            string.Join(", ", Parts.Select((part, n) => $"{part} {Report.F(parts[n].P(0.5), "N2")} ms")) +
-            " (p50 each); the proposal includes HTTP, GraphQL, the decisions and its coverage cost (on by default)");
+            string.Join(", ", Parts.Select((part, n) => $"{part} {Report.F(parts[n].P(0.5), "N2")} / {Report.F(parts[n].P(0.99), "N2")} ms")) +
+            " (p50 / p99 each); the proposal includes HTTP, GraphQL, the decisions and its coverage cost (on by default)");
     }
 
     private static async Task Part(bool timed, Samples samples, Func<Task> once)
