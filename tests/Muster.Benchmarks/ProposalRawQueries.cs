@@ -30,7 +30,7 @@ public static class ProposalRawQueries
 
     private static readonly string[] Parts = ["incident and plan", "units (5 KNN)", "experts (3 KNN)", "depots (10 items)", "append"];
 
-    public static async Task AddAsync(NpgsqlDataSource raw, Report report, string incidentId, GeoPoint near, double proposalP50, double proposalP99, int count)
+    public static async Task AddAsync(NpgsqlDataSource raw, Report report, string where, string incidentId, GeoPoint near, double proposalP50, double proposalP99, int count)
     {
         var incident = GlobalId.Of("Incident", incidentId) ?? throw new ArgumentException($"not an incident's id: {incidentId}");
         await using var connection = await raw.OpenConnectionAsync();
@@ -56,7 +56,7 @@ public static class ProposalRawQueries
             }
         }
 
-        report.Add("proposeDispatch city vs its raw queries", $"p50 {Report.F(proposalP50)} ms, p99 {Report.F(proposalP99)} ms",
+        report.Add($"proposeDispatch {where} vs its raw queries", $"p50 {Report.F(proposalP50)} ms, p99 {Report.F(proposalP99)} ms",
             $"p50 {Report.F(total.P(0.5))} ms, p99 {Report.F(total.P(0.99))} ms", $"{Report.F(proposalP50 / total.P(0.5))}×",
             $"{count} rounds of the raw queries one after another, each its own round trip: " +
             string.Join(", ", Parts.Select((part, n) => $"{part} {Report.F(parts[n].P(0.5), "N2")} / {Report.F(parts[n].P(0.99), "N2")} ms")) +
