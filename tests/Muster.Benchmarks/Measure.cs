@@ -23,18 +23,6 @@ public sealed class Samples
         }
     }
 
-    /// <summary>The sample added last.</summary>
-    public double Last
-    {
-        get
-        {
-            lock (_ms)
-            {
-                return _ms[^1];
-            }
-        }
-    }
-
     public async Task<T> TimeAsync<T>(Func<Task<T>> action)
     {
         var start = Stopwatch.GetTimestamp();
