@@ -11,7 +11,7 @@ namespace Muster.Benchmarks;
 
 /// <summary>
 /// The real service in this process, listening on a free local port through Kestrel, so the benchmark's clients go
-/// over real HTTP. It also answers POST /bare with fixed bytes: the baseline of the trivial query.
+/// over real HTTP. It also answers POST /bare with fixed bytes: the baseline of the trivial query, and POST /bare/nearest.
 /// </summary>
 public sealed class BenchApp : WebApplicationFactory<Program>
 {
@@ -92,11 +92,12 @@ public sealed class BenchApp : WebApplicationFactory<Program>
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>A bare ASP.NET endpoint ahead of the service's pipeline: the same bytes, no GraphQL.</summary>
+    /// <summary>Bare ASP.NET endpoints ahead of the service's pipeline: the same bytes, no GraphQL; the raw KNN query (<see cref="BareNearest"/>).</summary>
     private sealed class BareEndpoint : IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
+            app.Map(BareNearest.Path, nearest => nearest.Run(BareNearest.AnswerAsync));
             app.Map("/bare", bare => bare.Run(async context =>
             {
                 context.Response.ContentType = "application/graphql-response+json; charset=utf-8";

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Muster.Depots.Locating;
@@ -74,12 +75,14 @@ public static class NearestRows
     private static async Task ProfileAsync(BenchApp app, GraphQLClient client, NpgsqlDataSource raw, Report report, IReadOnlyList<GeoPoint> points, int warmUp)
     {
         var trivial = new Samples();
+        var fixedBytes = new Samples();
+        var bare = new Samples();
         var least = new Samples();
         var rowFields = new Samples();
         var finder = new Samples();
         var rowsOnly = new Samples();
         var direct = new Samples();
-        var sql = RawSql(UnitLocationsTable.Name);
+        var sql = BareNearest.Sql(UnitLocationsTable.Name);
         async Task<int> FindAsync(GeoPoint point, UnitDetail detail)
         {
             await using var scope = app.Services.CreateAsyncScope();
@@ -96,6 +99,9 @@ public static class NearestRows
             var point = points[i];
             var timed = i >= warmUp;
             await Time(timed ? trivial : null, async () => (await client.PostAsync("{ __typename }"))["__typename"] is null ? 0 : 1);
+            await Time(timed ? fixedBytes : null, async () => (await client.PostRawAsync("/bare", "{}")).Length > 0 ? 1 : 0);
+            await Time(timed ? bare : null, async () => Check(
+                JsonNode.Parse(await client.PostRawAsync(BareNearest.Path, JsonSerializer.Serialize(new { lat = point.Lat, lon = point.Lon })))!.AsArray().Count, "/bare/nearest"));
             await Time(timed ? least : null, () => AskAsync(LeastNearest, point));
             await Time(timed ? rowFields : null, () => AskAsync(RowFieldsNearest, point));
             await Time(timed ? finder : null, () => FindAsync(point, UnitDetail.Document));
@@ -105,6 +111,10 @@ public static class NearestRows
 
         report.Add("profile: { __typename } over HTTP", $"p50 {Ms(trivial.P(0.5))}", $"p50 {Ms(direct.P(0.5))}", $"{Report.F(trivial.P(0.5) / direct.P(0.5))}×",
             "one client, the same loop as the finder and the raw KNN query: the floor of any GraphQL answer over HTTP (routing, JWT, parse cache, execution, JSON)");
+        report.Add("profile: a bare endpoint's fixed bytes", $"p50 {Ms(fixedBytes.P(0.5))}", $"p50 {Ms(direct.P(0.5))}", $"{Report.F(fixedBytes.P(0.5) / direct.P(0.5))}×",
+            "POST /bare in the same loop: the bytes { __typename } answers, without token or GraphQL: HTTP's own round trip here");
+        report.Add("profile: the raw KNN query behind a bare endpoint", $"p50 {Ms(bare.P(0.5))}, p99 {Ms(bare.P(0.99))}", $"p50 {Ms(direct.P(0.5))}", $"{Report.F(bare.P(0.5) / direct.P(0.5))}×",
+            "POST /bare/nearest in the same host and loop: the raw query on the service's pool, its 10 rows as JSON; no token, GraphQL, ETA or status: the least any service pays here for k nearest over HTTP");
         report.Add("profile: UnitFinder.NearestAsync in process", $"p50 {Ms(finder.P(0.5))}, p99 {Ms(finder.P(0.99))}", $"p50 {Ms(direct.P(0.5))}, p99 {Ms(direct.P(0.99))}",
             $"{Report.F(finder.P(0.5) / direct.P(0.5))}×", "k = 10, AVAILABLE, no capability, documents included (as proposeDispatch uses it): the SQL and document loading without HTTP or GraphQL");
         report.Add("profile: UnitFinder.NearestAsync in process, location rows only", $"p50 {Ms(rowsOnly.P(0.5))}, p99 {Ms(rowsOnly.P(0.99))}", $"p50 {Ms(direct.P(0.5))}",
@@ -120,7 +130,7 @@ public static class NearestRows
     {
         var graph = new Samples();
         var direct = new Samples();
-        var sql = RawSql(table);
+        var sql = BareNearest.Sql(table);
         for (var i = 0; i < points.Count; i++)
         {
             var point = points[i];
@@ -147,10 +157,6 @@ public static class NearestRows
         "query($lat: Float!, $lon: Float!) { nearestUnits(near: { lat: $lat, lon: $lon }, first: 10) { distanceMeters etaSeconds unit { id kind status location { lat lon } } } }";
 
     private const string LeastNearest = "query($lat: Float!, $lon: Float!) { nearestUnits(near: { lat: $lat, lon: $lon }, first: 10) { distanceMeters } }";
-
-    private static string RawSql(string table) =>
-        $"select id, ST_Distance(location, q.p) from {table}, " +
-        "(select ST_SetSRID(ST_MakePoint(@lon, @lat), 4326)::geography as p) q order by location <-> q.p limit 10";
 
     private static async Task<int> RawAsync(NpgsqlDataSource raw, string sql, GeoPoint point)
     {
