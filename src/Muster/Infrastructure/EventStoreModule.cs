@@ -36,6 +36,10 @@ public static class EventStoreModule
                 options.Events.TimeProvider = provider.GetRequiredService<TimeProvider>();
                 options.Events.MetadataConfig.HeadersEnabled = true;
                 options.Events.MetadataConfig.UserNameEnabled = true;
+                // An index on the events' (type, seq_id): the daemon, rebuilding or catching up a projection, asks for pages
+                // of that projection's event types only; without it each page walked every event of its range (rebuilding
+                // the 24 smaller projections of a city spent 11 s of the server's time finding 5,640 events).
+                options.Events.EnableEventTypeIndex = true;
                 options.Storage.ExtendedSchemaObjects.Add(new Extension("postgis"));
                 options.Listeners.Add(new ChangeNotifier());
                 options.Listeners.Add(new IdempotencyKeyRecorder(provider.GetRequiredService<TimeProvider>()));
