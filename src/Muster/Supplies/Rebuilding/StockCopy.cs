@@ -7,12 +7,11 @@ namespace Muster.Supplies.Rebuilding;
 
 /// <summary>
 /// Writes rebuilt stock lines and levels with PostgreSQL's binary COPY, inside the caller's transaction. A line's row
-/// is what the inline projection's upsert leaves: Marten's JSON of the aggregate, the stream's version as revision
+/// is what the inline projection's upsert leaves: Marten's JSON of the aggregate (<see cref="RebuiltLine"/>), the stream's version as revision
 /// (Marten's own bulk insert writes revision 1), the .NET type, and the transaction's time as last modified.
 /// </summary>
 public sealed class StockCopy(NpgsqlConnection connection, IDocumentStore store)
 {
-    private readonly ISerializer _serializer = store.Options.Serializer();
     private readonly string _lines = Table(store);
 
     public static string Table(IDocumentStore store) => store.Options.FindOrResolveDocumentType(typeof(StockLine)).TableName.QualifiedName;
@@ -58,11 +57,11 @@ public sealed class StockCopy(NpgsqlConnection connection, IDocumentStore store)
     {
         await using var copy = await connection.BeginBinaryImportAsync(
             $"copy {_lines} (id, data, mt_version, mt_dotnet_type) from stdin (format binary)", ct);
-        foreach (var (id, line, version) in lines)
+        foreach (var (id, json, version) in lines)
         {
             await copy.StartRowAsync(ct);
             await copy.WriteAsync(id, NpgsqlDbType.Uuid, ct);
-            await copy.WriteAsync(_serializer.ToJson(line), NpgsqlDbType.Jsonb, ct);
+            await copy.WriteAsync(json, NpgsqlDbType.Jsonb, ct);
             await copy.WriteAsync(version, NpgsqlDbType.Bigint, ct);
             await copy.WriteAsync(typeof(StockLine).FullName!, NpgsqlDbType.Varchar, ct);
         }
