@@ -65,12 +65,12 @@ public static class RebuildRows
             + $"(slowest: {Slowest(rebuilt.ByDaemon.Select(p => (p.Projection, p.Took)))}); {events:N0} events in {Report.F(rebuilt.Elapsed.TotalSeconds)} s; "
             + $"stock tables identical to the daemon's: {identical}; baseline: the row above");
 
-        var floor = await RebuildFloor.MeasureAsync(raw);
+        var floor = await RebuildFloor.MeasureAsync(store, raw);
         var floorPerSecond = events / floor.Elapsed.TotalSeconds;
         report.Add("rebuild floor: PostgreSQL's reading and writing alone", $"{Report.F(floorPerSecond, "N0")} events/s", $"{Report.F(perSecond, "N0")} events/s (the rebuild)",
             Report.F(perSecond / floorPerSecond, "N2") + "×",
-            $"every one of the {events:N0} events read once by binary COPY and dropped ({Report.F(floor.Reading.TotalSeconds)} s), beside both stock tables written again "
-            + $"inside PostgreSQL ({floor.Rows:N0} rows, insert … select and primary keys, {Report.F(floor.Writing.TotalSeconds)} s): {Report.F(floor.Elapsed.TotalSeconds)} s; "
+            $"every one of the {events:N0} events read once by binary COPY and dropped ({floor.BytesRead / 1e6:N0} MB in {Report.F(floor.Reading.TotalSeconds)} s), beside both stock tables written again "
+            + $"inside PostgreSQL ({floor.RowsWritten:N0} rows, insert … select and primary keys, {Report.F(floor.Writing.TotalSeconds)} s): {Report.F(floor.Elapsed.TotalSeconds)} s; "
             + "no folding, serializing, secondary indexes or other projections, so no rebuild here can be faster than this");
     }
 
