@@ -27,9 +27,13 @@ public sealed class ProjectionsRebuild(IDocumentStore store, NpgsqlDataSource da
     {
         var clock = Stopwatch.StartNew();
         var others = ((StoreOptions)store.Options).Projections.All.Where(p => !StockRebuild.Replaces(p)).Select(p => p.Name).ToList();
-        var stock = new StockRebuild(store, database).RunAsync(ct);
         var byDaemon = new ConcurrentQueue<RebuiltByDaemon>();
         using var daemon = await store.BuildProjectionDaemonAsync();
+        // The daemon finds its ceiling before the stock's long transaction opens: a gap in the events' sequence (an
+        // append that rolled back) with that transaction alive looked to it like a writer that might still fill the
+        // gap, and every projection it rebuilt waited for the stock to commit (114 s at province size).
+        await daemon.PrepareForRebuildsAsync();
+        var stock = new StockRebuild(store, database).RunAsync(ct);
         var daemonRebuilds = Parallel.ForEachAsync(
             others,
             new ParallelOptions { MaxDegreeOfParallelism = DaemonRebuildsAtOnce, CancellationToken = ct },

@@ -80,6 +80,58 @@ public sealed class RebuildStockProjectionsTests(DepotsAndCatalog given) : IClas
     }
 
     [Fact]
+    public async Task A_gap_in_the_events_sequence_does_not_hold_the_other_projections_until_the_stock_commits()
+    {
+        // The stock's transaction will wait on this lock, as it stays open through a long rebuild of a large stock. The
+        // session holding it has done nothing since the daemon last saw the events' sequence, so the daemon knows it
+        // cannot be the writer of a gap that comes later.
+        await using var holder = await Database.OpenConnectionAsync();
+        await using var hold = await holder.BeginTransactionAsync();
+        await using (var share = new NpgsqlCommand($"lock table {StockLevelsTable.Name} in access share mode", holder, hold))
+        {
+            await share.ExecuteNonQueryAsync();
+        }
+
+        using (var daemon = await Store.BuildProjectionDaemonAsync())
+        {
+            await daemon.PrepareForRebuildsAsync();
+        }
+
+        // An append that rolled back leaves its sequence number unused; an item defined after it lies beyond the gap.
+        await ExecuteAsync($"select nextval('{EventStoreModule.Schema}.mt_events_sequence')");
+        var code = await NewItemAsync(App);
+        await ExecuteAsync($"delete from {EventStoreModule.Schema}.mt_doc_item where data ->> 'Code' = '{code}'");
+
+        var rebuild = new ProjectionsRebuild(Store, Database).RunAsync(CancellationToken.None);
+        var itemBack = await ItemRebuiltAsync(code, rebuild, TimeSpan.FromSeconds(15));
+        var stockDoneMeanwhile = rebuild.IsCompleted;
+        await hold.RollbackAsync();
+        await rebuild;
+
+        Assert.True(itemBack, "the item defined after the gap was not rebuilt while the stock's transaction was open");
+        Assert.False(stockDoneMeanwhile);
+    }
+
+    /// <summary>Whether the item's document is back before <paramref name="within"/> has passed or the rebuild ended.</summary>
+    private async Task<bool> ItemRebuiltAsync(string code, Task rebuild, TimeSpan within)
+    {
+        await using var command = Database.CreateCommand($"select count(*) from {EventStoreModule.Schema}.mt_doc_item where data ->> 'Code' = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = code });
+        using var deadline = new CancellationTokenSource(within);
+        while (!deadline.IsCancellationRequested && !rebuild.IsCompleted)
+        {
+            if (Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) > 0)
+            {
+                return true;
+            }
+
+            await Task.Delay(100, CancellationToken.None);
+        }
+
+        return false;
+    }
+
+    [Fact]
     public async Task After_the_rebuild_the_stock_takes_reservations_and_a_write_on_a_stale_read_is_a_conflict()
     {
         var tents = await NewItemAsync(App);
