@@ -74,7 +74,7 @@ public sealed class StockRebuild(IDocumentStore store, NpgsqlDataSource database
     }
 
     /// <summary>
-    /// Reads and folds runs of streams into <paramref name="folded"/>, <see cref="Readers"/> at a time (one reader left
+    /// Reads and folds ranges of streams into <paramref name="folded"/>, <see cref="Readers"/> at a time (one reader left
     /// a core idle: half of its time is Marten turning rows into events); answers the time they spent, summed.
     /// </summary>
     private static async Task<TimeSpan> ReadAsync(
@@ -85,12 +85,12 @@ public sealed class StockRebuild(IDocumentStore store, NpgsqlDataSource database
         try
         {
             await Parallel.ForEachAsync(
-                chunks.StreamRunsAsync(ct),
+                await chunks.StreamRangesAsync(ct),
                 new ParallelOptions { MaxDegreeOfParallelism = Readers, CancellationToken = ct },
-                async (run, token) =>
+                async (streams, token) =>
                 {
                     var started = Stopwatch.GetTimestamp();
-                    var chunk = await chunks.FoldAsync(run, transfers, token);
+                    var chunk = await chunks.FoldAsync(streams, transfers, token);
                     Interlocked.Add(ref busy, Stopwatch.GetTimestamp() - started);
                     await folded.WriteAsync(chunk, token);
                 });
