@@ -8,7 +8,9 @@ namespace Muster.Supplies.Rebuilding;
 /// <summary>
 /// Writes rebuilt stock lines and levels with PostgreSQL's binary COPY, inside the caller's transaction. A line's row
 /// is what the inline projection's upsert leaves: Marten's JSON of the aggregate (<see cref="RebuiltLine"/>), the stream's version as revision
-/// (Marten's own bulk insert writes revision 1), the .NET type, and the transaction's time as last modified.
+/// (Marten's own bulk insert writes revision 1), the .NET type, and the transaction's time as last modified. Rows go in
+/// frozen (the caller emptied the tables in the same transaction): the first readers need not write every page again to
+/// mark its rows committed, and the vacuum that follows finds them done (a province's lines: 0.4 s instead of 1.5 s).
 /// </summary>
 public sealed class StockCopy(NpgsqlConnection connection, IDocumentStore store)
 {
@@ -56,7 +58,7 @@ public sealed class StockCopy(NpgsqlConnection connection, IDocumentStore store)
     public async Task LinesAsync(IReadOnlyList<RebuiltLine> lines, CancellationToken ct)
     {
         await using var copy = await connection.BeginBinaryImportAsync(
-            $"copy {_lines} (id, data, mt_version, mt_dotnet_type) from stdin (format binary)", ct);
+            $"copy {_lines} (id, data, mt_version, mt_dotnet_type) from stdin (format binary, freeze)", ct);
         foreach (var (id, json, version) in lines)
         {
             await copy.StartRowAsync(ct);
@@ -72,7 +74,7 @@ public sealed class StockCopy(NpgsqlConnection connection, IDocumentStore store)
     public async Task LevelsAsync(IReadOnlyList<StockLevel> levels, CancellationToken ct)
     {
         await using var copy = await connection.BeginBinaryImportAsync(
-            $"copy {StockLevelsTable.Name} (id, depot_id, item_code, on_hand, reserved, in_transit, updated_at) from stdin (format binary)", ct);
+            $"copy {StockLevelsTable.Name} (id, depot_id, item_code, on_hand, reserved, in_transit, updated_at) from stdin (format binary, freeze)", ct);
         foreach (var level in levels)
         {
             await copy.StartRowAsync(ct);
