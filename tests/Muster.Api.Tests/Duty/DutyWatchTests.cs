@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Muster.Api.Tests.Support;
 using Muster.Duty.Watching;
-using Quartz;
 
 namespace Muster.Api.Tests.Duty;
 
@@ -11,19 +10,7 @@ public sealed class RosterOnAMovableClock : AppFixture
 
     protected override Action<IServiceCollection> Services => services => services.AddSingleton<TimeProvider>(Clock);
 
-    /// <summary>
-    /// The test runs the watch itself: Quartz's own run of it (when the service starts, then every few minutes) could
-    /// otherwise fall between the test's steps and take the announcements first.
-    /// </summary>
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        var scheduler = await App.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        await scheduler.PauseJob(DutyWatch.Key);
-        await Eventually.HoldsAsync(
-            async () => !(await scheduler.QueryFireInstances(new FireInstanceQuery { Job = DutyWatch.Key })).Items.Any(),
-            "Quartz's own run of the watch has ended");
-    }
+    protected override bool TestsRunTheJobs => true;
 }
 
 public sealed class DutyWatchTests(RosterOnAMovableClock given) : IClassFixture<RosterOnAMovableClock>

@@ -25,6 +25,8 @@ public sealed class HazardCounty : AppFixture
 
     protected override Action<IServiceCollection> Services => services => services.AddSingleton<TimeProvider>(Clock);
 
+    protected override bool TestsRunTheJobs => true;
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();

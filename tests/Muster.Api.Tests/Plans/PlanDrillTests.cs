@@ -9,6 +9,8 @@ public sealed class PlansOnAMovableClock : AppFixture
     public MovableClock Clock { get; } = new();
 
     protected override Action<IServiceCollection> Services => services => services.AddSingleton<TimeProvider>(Clock);
+
+    protected override bool TestsRunTheJobs => true;
 }
 
 public sealed class PlanDrillTests(PlansOnAMovableClock given) : IClassFixture<PlansOnAMovableClock>

@@ -14,9 +14,9 @@ public sealed class ReportsOnAMovableClock : AppFixture
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Reports:Deadlines:IV:InitialInWriting"] = "00:10:00",
-        // The test runs the job itself.
-        ["Reports:OverdueCheckInterval"] = "1.00:00:00",
     };
+
+    protected override bool TestsRunTheJobs => true;
 
     protected override Action<IServiceCollection> Services => services => services.AddSingleton<TimeProvider>(Clock);
 }
