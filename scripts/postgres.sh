@@ -337,7 +337,11 @@ _muster_pg_huge_pages_reserve() {
     total=$(</proc/sys/vm/nr_hugepages)
     echo $((total + need - avail)) >/proc/sys/vm/nr_hugepages 2>/dev/null || return 0
     added=$(($(</proc/sys/vm/nr_hugepages) - total))
-    ((added > 0)) || return 0
+    if ((added < need - avail)); then
+        # Too little memory in one piece: the server would take 4 KB pages anyway, so these would only sit idle.
+        echo "$total" >/proc/sys/vm/nr_hugepages 2>/dev/null
+        return 0
+    fi
     echo $(($(cat "$MUSTER_PG_DIR/huge-pages" 2>/dev/null || echo 0) + added)) >"$MUSTER_PG_DIR/huge-pages"
     _muster_say "reserved $added huge pages of 2 MB for the shared buffers (given back when the cluster stops)"
 }
