@@ -327,17 +327,20 @@ _muster_pg_init() {
 # (shared_memory_size_in_huge_pages, on the stopped cluster); only what is missing is added, and the count added is kept
 # beside the cluster so that stopping it gives back exactly those. Without them the server starts as before
 # (huge_pages = try).
+# Huge pages that nothing holds or has claimed: the free ones less those reserved by running servers.
+_muster_pg_huge_pages_unused() { awk '/^HugePages_Free:/ { f = $2 } /^HugePages_Rsvd:/ { r = $2 } END { print f - r }' /proc/meminfo; }
+
 _muster_pg_huge_pages_reserve() {
     [[ $EUID -eq 0 && -w /proc/sys/vm/nr_hugepages ]] || return 0
-    local need avail total added
+    local need unused total added
     need=$(_muster_as_owner "$MUSTER_PG_BINDIR/postgres" -D "$MUSTER_PG_DATA" -C shared_memory_size_in_huge_pages 2>/dev/null) || return 0
     [[ $need =~ ^[0-9]+$ ]] || return 0
-    avail=$(awk '/^HugePages_Free:/ { f = $2 } /^HugePages_Rsvd:/ { r = $2 } END { print f - r }' /proc/meminfo)
-    ((avail < need)) || return 0
+    unused=$(_muster_pg_huge_pages_unused)
+    ((unused < need)) || return 0
     total=$(</proc/sys/vm/nr_hugepages)
-    echo $((total + need - avail)) >/proc/sys/vm/nr_hugepages 2>/dev/null || return 0
+    echo $((total + need - unused)) >/proc/sys/vm/nr_hugepages 2>/dev/null || return 0
     added=$(($(</proc/sys/vm/nr_hugepages) - total))
-    if ((added < need - avail)); then
+    if ((added < need - unused)); then
         # Too little memory in one piece: the server would take 4 KB pages anyway, so these would only sit idle.
         echo "$total" >/proc/sys/vm/nr_hugepages 2>/dev/null
         return 0
@@ -351,7 +354,7 @@ _muster_pg_huge_pages_release() {
     [[ -f $MUSTER_PG_DIR/huge-pages && $EUID -eq 0 ]] || return 0
     local added unused
     added=$(<"$MUSTER_PG_DIR/huge-pages")
-    unused=$(awk '/^HugePages_Free:/ { f = $2 } /^HugePages_Rsvd:/ { r = $2 } END { print f - r }' /proc/meminfo)
+    unused=$(_muster_pg_huge_pages_unused)
     ((added > unused)) && added=$unused
     ((added > 0)) && echo $(($(</proc/sys/vm/nr_hugepages) - added)) >/proc/sys/vm/nr_hugepages 2>/dev/null
     rm -f "$MUSTER_PG_DIR/huge-pages"
