@@ -10,6 +10,7 @@ using Muster.Api.GraphQL;
 using Muster.Api.GraphQL.Idempotency;
 using Muster.Api.BrowserConsole;
 using Muster.Api.Operations;
+using Muster.Api.Operations.Rebuilding;
 using Muster.Api.Operations.RateLimiting;
 using Muster.Api.Reading;
 using Muster.Api.Reports;
@@ -24,7 +25,18 @@ if (builder.Environment.IsDevelopment())
     builder.Services.AddSingleton<DevelopmentTokens>().AddHostedService(s => s.GetRequiredService<DevelopmentTokens>());
 }
 
+var rebuilding = RebuildCommand.Asked(args);
+if (rebuilding)
+{
+    RebuildCommand.LogToStandardError(builder.Services);
+}
+
 var app = builder.Build();
+if (rebuilding)
+{
+    return await RebuildCommand.RunAsync(app.Services, args);
+}
+
 app.UseMusterCors();
 app.UseStandbyReads();
 app.UseAuthentication();
@@ -41,6 +53,7 @@ app.MapReports();
 app.MapEdxlRm();
 app.MapConsole();
 app.Run();
+return 0;
 
 /// <summary>Entry point; public so that tests can host the real application.</summary>
 public partial class Program;

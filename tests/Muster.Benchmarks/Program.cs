@@ -63,7 +63,7 @@ public static class BenchmarkProgram
 
             if (reused is not null && args.Contains("--rebuild-only"))
             {
-                await RebuildRows.RunAsync(store, raw, report, Say);
+                await RebuildRows.RunAsync(database.ConnectionString, store, raw, report, Say);
                 Console.Write(report.Markdown());
                 return;
             }
@@ -143,7 +143,7 @@ public static class BenchmarkProgram
                 var site = await ReportIncidentAsync(client, province);
                 await ProposeAsync(client, site, 1); // defines the plan
                 await ServiceMemoryRows.RunAsync(database.ConnectionString, token, province, site, report, TimeSpan.FromSeconds(quick ? 20 : 60), Say);
-                await RebuildRows.RunAsync(store, raw, report, Say);
+                await RebuildRows.RunAsync(database.ConnectionString, store, raw, report, Say);
                 Console.Write(report.Markdown());
                 return;
             }
@@ -159,7 +159,7 @@ public static class BenchmarkProgram
 
             if (args.Contains("--rebuild-only"))
             {
-                await RebuildRows.RunAsync(store, raw, report, Say);
+                await RebuildRows.RunAsync(database.ConnectionString, store, raw, report, Say);
                 Console.Write(report.Markdown());
                 return;
             }
@@ -224,7 +224,7 @@ public static class BenchmarkProgram
                 $"{provinceN} proposals over city + {province.Name}; same plan as the city's; {provinceCollections}");
 
             await ServiceMemoryRows.RunAsync(database.ConnectionString, token, province, incident, report, TimeSpan.FromSeconds(quick ? 20 : 60), Say);
-            await RebuildRows.RunAsync(store, raw, report, Say);
+            await RebuildRows.RunAsync(database.ConnectionString, store, raw, report, Say);
             await CoverageRows.RunAsync(app, client, raw, report, quick, Say);
             report.Add("server peak memory", $"{PeakMemory.PeakMegabytes:N0} MB", "", "",
                 "peak working set of this process, which hosts the service, the generator and the clients");

@@ -9,12 +9,13 @@ namespace Muster.Benchmarks;
 /// <summary>
 /// Every projection rebuilt from the events (#17, aim 4): first by Marten's daemon one after another (the baseline), then
 /// as the product does it (<see cref="ProjectionsRebuild"/>: the stock tables set by set, the rest by the daemon beside
-/// it), and whether both left the stock tables identical. <c>MUSTER_BENCH_STOCK_COPIES=N</c> first adds N copies of
-/// every stock-line stream (in SQL, under new depots) to see the rebuild at a larger size without generating the province.
+/// it; the operator's command, in a process of its own), and whether both left the stock tables identical.
+/// <c>MUSTER_BENCH_STOCK_COPIES=N</c> first adds N copies of every stock-line stream (in SQL, under new depots) to see the
+/// rebuild at a larger size without generating the province.
 /// </summary>
 public static class RebuildRows
 {
-    public static async Task RunAsync(IDocumentStore store, NpgsqlDataSource raw, Report report, Action<string> say)
+    public static async Task RunAsync(string connectionString, IDocumentStore store, NpgsqlDataSource raw, Report report, Action<string> say)
     {
         var copies = int.TryParse(Environment.GetEnvironmentVariable("MUSTER_BENCH_STOCK_COPIES"), CultureInfo.InvariantCulture, out var n) ? n : 0;
         if (copies > 0)
@@ -50,7 +51,10 @@ public static class RebuildRows
         }
 
         var byDaemon = withBaseline ? await StockFingerprintAsync(raw) : null;
-        var rebuilt = await new ProjectionsRebuild(store, raw).RunAsync(CancellationToken.None);
+        // In its own process, as an operator runs it, not beside the generator's and clients' state; --force, since this
+        // process's service (idle now) runs on the same database.
+        var ran = await ServiceProcess.RebuildAsync(connectionString);
+        var rebuilt = ran.Rebuilt;
         // A copied stream keeps its line's id in its events, so its document's id differs from the daemon's there.
         var identical = byDaemon is null ? "not compared (no baseline)" : copies > 0 ? "not compared (copied streams)" : byDaemon == await StockFingerprintAsync(raw) ? "yes" : "NO";
         var stock = rebuilt.Stock;
@@ -63,7 +67,7 @@ public static class RebuildRows
             + $"(reading and folding {Report.F(stock.Reading.TotalSeconds)} s beside binary COPY {Report.F(stock.Copying.TotalSeconds)} s, then indexes "
             + $"{Report.F(stock.Indexing.TotalSeconds)} s); beside it the other {rebuilt.ByDaemon.Count} by the daemon {ProjectionsRebuild.DaemonRebuildsAtOnce} at a time "
             + $"(slowest: {Slowest(rebuilt.ByDaemon.Select(p => (p.Projection, p.Took)))}); {events:N0} events in {Report.F(rebuilt.Elapsed.TotalSeconds)} s; "
-            + $"stock tables identical to the daemon's: {identical}; baseline: the row above");
+            + $"stock tables identical to the daemon's: {identical}; `dotnet Muster.Api.dll rebuild` in its own process (peak {ran.PeakWorkingSetMb:N0} MB); baseline: the row above, in this process");
 
         var floor = await RebuildFloor.MeasureAsync(store, raw);
         var floorPerSecond = events / floor.Elapsed.TotalSeconds;

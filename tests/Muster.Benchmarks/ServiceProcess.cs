@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
+using Muster.Api.Operations.Rebuilding;
 
 namespace Muster.Benchmarks;
 
@@ -40,22 +42,8 @@ public sealed class ServiceProcess : IAsyncDisposable
     {
         var baseAddress = new Uri($"http://127.0.0.1:{BenchApp.FreePort()}");
         var deadline = Stopwatch.StartNew();
-        var start = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, "Muster.Api.dll"))
-        {
-            WorkingDirectory = BenchApp.ServiceFolder(),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment =
-            {
-                ["ASPNETCORE_ENVIRONMENT"] = "Production",
-                ["ASPNETCORE_URLS"] = baseAddress.ToString(),
-                ["ConnectionStrings__Muster"] = connectionString,
-                ["ConnectionStrings__MusterReads"] = "",
-                ["Auth__SigningKey"] = BenchApp.SigningKey,
-                ["Logging__LogLevel__Default"] = "Warning",
-                ["RateLimiting__Enabled"] = "false",
-            },
-        };
+        var start = Service(connectionString);
+        start.Environment["ASPNETCORE_URLS"] = baseAddress.ToString();
         var process = Process.Start(start) ?? throw new InvalidOperationException("the service did not start");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, line) =>
@@ -94,6 +82,54 @@ public sealed class ServiceProcess : IAsyncDisposable
         process.Kill(entireProcessTree: true);
         throw new InvalidOperationException("the service was not ready within 2 minutes");
     }
+
+    /// <summary>
+    /// The operator's rebuild (<c>dotnet Muster.Api.dll rebuild --force --json</c>) in a process of its own; its log is
+    /// shown as it comes.
+    /// </summary>
+    public static async Task<RebuildReport> RebuildAsync(string connectionString)
+    {
+        var start = Service(connectionString);
+        start.ArgumentList.Add(RebuildCommand.Verb);
+        start.ArgumentList.Add("--force");
+        start.ArgumentList.Add("--json");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("the rebuild did not start");
+        process.ErrorDataReceived += (_, line) =>
+        {
+            if (line.Data is not null)
+            {
+                Console.Error.WriteLine("  rebuild: " + line.Data);
+            }
+        };
+        process.BeginErrorReadLine();
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"the rebuild exited with {process.ExitCode}");
+        }
+
+        return JsonSerializer.Deserialize<RebuildReport>(output.Trim().Split('\n')[^1], JsonSerializerOptions.Web)
+            ?? throw new InvalidOperationException("the rebuild printed no report");
+    }
+
+    /// <summary>The service's binary with the settings <see cref="BenchApp"/> gives the one in process.</summary>
+    private static ProcessStartInfo Service(string connectionString) =>
+        new("dotnet", [Path.Combine(AppContext.BaseDirectory, "Muster.Api.dll")])
+        {
+            WorkingDirectory = BenchApp.ServiceFolder(),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment =
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["ConnectionStrings__Muster"] = connectionString,
+                ["ConnectionStrings__MusterReads"] = "",
+                ["Auth__SigningKey"] = BenchApp.SigningKey,
+                ["Logging__LogLevel__Default"] = "Warning",
+                ["RateLimiting__Enabled"] = "false",
+            },
+        };
 
     public async ValueTask DisposeAsync()
     {

@@ -11,6 +11,12 @@ public static class SchedulingModule
 {
     public const string SchedulerName = "Muster";
 
+    /// <summary>How often each instance's scheduler tells the cluster it is alive.</summary>
+    public static readonly TimeSpan CheckinInterval = TimeSpan.FromSeconds(5);
+
+    /// <summary>How late a check-in may be before the others take that instance for dead and recover its jobs.</summary>
+    public static readonly TimeSpan CheckinMisfireThreshold = TimeSpan.FromSeconds(20);
+
     public static IServiceCollection AddScheduling(this IServiceCollection services, string connectionString)
     {
         services.AddQuartz(quartz =>
@@ -26,8 +32,8 @@ public static class SchedulingModule
                 store.UseSystemTextJsonSerializer();
                 store.UseClustering(cluster =>
                 {
-                    cluster.CheckinInterval = TimeSpan.FromSeconds(5);
-                    cluster.CheckinMisfireThreshold = TimeSpan.FromSeconds(20);
+                    cluster.CheckinInterval = CheckinInterval;
+                    cluster.CheckinMisfireThreshold = CheckinMisfireThreshold;
                 });
                 store.ProvisionSchema();
             });

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Muster.Api.GraphQL.Relay;
+using Muster.Api.Operations.Rebuilding;
 using Muster.Api.Tests.Support;
 using Muster.Infrastructure;
 using Muster.Infrastructure.Writing;
@@ -63,6 +64,40 @@ public sealed class RebuildStockProjectionsTests(DepotsAndCatalog given) : IClas
         Assert.Equal(stored, await StoredRowsAsync());
         Assert.Contains(rebuilt.ByDaemon, p => p.Projection == "Transfer");
         Assert.DoesNotContain(rebuilt.ByDaemon, p => p.Projection.Contains("Stock", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_rebuild_command_over_emptied_stock_tables_stores_every_row_again_and_says_what_it_rebuilt()
+    {
+        await GivenStockHistoryAsync();
+        var stored = await StoredRowsAsync();
+        await ExecuteAsync($"delete from {StockLevelsTable.Name}; delete from {EventStoreModule.Schema}.mt_doc_stockline");
+
+        // --force: this class's service is running (idle) on the same database.
+        var ran = await ServiceCommand.RunAsync(App.Database, "rebuild", "--force", "--json");
+
+        Assert.True(ran.ExitCode == 0, ran.Error);
+        Assert.Equal(stored, await StoredRowsAsync());
+        var report = JsonNode.Parse(ran.Output)!;
+        Assert.Equal(await CountAsync($"select count(*) from {EventStoreModule.Schema}.mt_events"), (long)report["events"]!);
+        Assert.Equal(await CountAsync($"select count(*) from {EventStoreModule.Schema}.mt_doc_stockline"), (long)report["rebuilt"]!["stock"]!["lines"]!);
+        Assert.Contains(report["rebuilt"]!["byDaemon"]!.AsArray(), p => (string)p!["projection"]! == "Transfer");
+    }
+
+    [Fact]
+    public async Task The_rebuild_command_refuses_while_an_instance_of_the_service_runs_and_rewrites_nothing()
+    {
+        await GivenStockHistoryAsync();
+        const string RowVersions = $"select string_agg(xmin::text, ',' order by id) from {StockLevelsTable.Name}";
+        var before = await TextAsync(RowVersions);
+
+        var ran = await ServiceCommand.RunAsync(App.Database, "rebuild");
+
+        Assert.Equal(RebuildCommand.Refused, ran.ExitCode);
+        Assert.Contains("1 instance(s) of the service are running", ran.Error, StringComparison.Ordinal);
+        Assert.Contains("--force", ran.Error, StringComparison.Ordinal);
+        Assert.Equal("", ran.Output);
+        Assert.Equal(before, await TextAsync(RowVersions));
     }
 
     [Fact]
@@ -250,6 +285,16 @@ public sealed class RebuildStockProjectionsTests(DepotsAndCatalog given) : IClas
         TransferCalls.Succeeded(await TransferCalls.ReceiveAsync(App, arrived));
         await StockAsync(App, given.SharedDepot, DepotsAndCatalog.Water, 70, "W-1", "2028-01-01");
         await StockAsync(App, given.RedCrossDepot, tents, 3, "RC");
+    }
+
+    private async Task<long> CountAsync(string sql) => Convert.ToInt64(await ScalarAsync(sql), System.Globalization.CultureInfo.InvariantCulture);
+
+    private async Task<string> TextAsync(string sql) => (string)(await ScalarAsync(sql))!;
+
+    private async Task<object?> ScalarAsync(string sql)
+    {
+        await using var command = Database.CreateCommand(sql);
+        return await command.ExecuteScalarAsync();
     }
 
     private async Task ExecuteAsync(string sql)
