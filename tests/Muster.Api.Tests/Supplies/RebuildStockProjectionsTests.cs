@@ -89,7 +89,6 @@ public sealed class RebuildStockProjectionsTests(DepotsAndCatalog given) : IClas
     public async Task The_rebuild_command_refuses_while_an_instance_of_the_service_runs_and_rewrites_nothing()
     {
         await GivenStockHistoryAsync();
-        const string RowVersions = $"select string_agg(xmin::text, ',' order by id) from {StockLevelsTable.Name}";
         var before = await TextAsync(RowVersions);
         // An instance that crashed ten minutes ago left its row in Quartz's cluster table; it does not count.
         var crashed = DateTime.UtcNow.AddMinutes(-10).Ticks;
@@ -104,6 +103,35 @@ public sealed class RebuildStockProjectionsTests(DepotsAndCatalog given) : IClas
         Assert.Equal("", ran.Output);
         Assert.Equal(before, await TextAsync(RowVersions));
     }
+
+    [Fact]
+    public async Task Ctrl_C_stops_the_rebuild_command_and_the_stock_tables_keep_their_rows()
+    {
+        await GivenStockHistoryAsync();
+        var before = await TextAsync(RowVersions);
+        // The stock's transaction waits on this lock: the rebuild is still running when the operator presses Ctrl+C.
+        await using var holder = await Database.OpenConnectionAsync();
+        await using var hold = await holder.BeginTransactionAsync();
+        await using (var share = new NpgsqlCommand($"lock table {StockLevelsTable.Name} in access share mode", holder, hold))
+        {
+            await share.ExecuteNonQueryAsync();
+        }
+
+        using var command = ServiceCommand.Start(App.Database, "rebuild", "--force");
+        await Eventually.HoldsAsync(
+            async () => await CountAsync($"select count(*) from pg_locks where relation = '{StockLevelsTable.Name}'::regclass and not granted") > 0,
+            "the rebuild waits for the stock table");
+        command.Interrupt();
+        var ran = await command.EndedAsync(TimeSpan.FromSeconds(30));
+        await hold.RollbackAsync();
+
+        Assert.True(ran.ExitCode == RebuildCommand.Interrupted, $"exit code {ran.ExitCode}: {ran.Error}");
+        Assert.Contains("rebuild interrupted", ran.Error, StringComparison.Ordinal);
+        Assert.Equal(before, await TextAsync(RowVersions));
+    }
+
+    /// <summary>Where each stock level's row version lies: a rebuild writes every row anew.</summary>
+    private const string RowVersions = $"select string_agg(xmin::text, ',' order by id) from {StockLevelsTable.Name}";
 
     [Fact]
     public async Task Rebuilding_the_stock_a_few_streams_at_a_time_stores_every_row_as_the_inline_projections_did()

@@ -27,6 +27,9 @@ public static class RebuildCommand
     /// <summary>Exit code when instances of the service are running.</summary>
     public const int Refused = 3;
 
+    /// <summary>Exit code after Ctrl+C (128 + SIGINT, as shells report it).</summary>
+    public const int Interrupted = 130;
+
     public static bool Asked(string[] args) => args is [Verb, ..];
 
     /// <summary>The command's summary is its standard output; the log goes to standard error.</summary>
@@ -42,7 +45,19 @@ public static class RebuildCommand
             e.Cancel = true;
             interrupted.Cancel();
         };
-        var ct = interrupted.Token;
+        try
+        {
+            return await RebuildAsync(services, args, interrupted.Token);
+        }
+        catch (OperationCanceledException) when (interrupted.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync("rebuild interrupted: the stock tables keep their old rows, other projections may be part-built; run it again before starting the service.");
+            return Interrupted;
+        }
+    }
+
+    private static async Task<int> RebuildAsync(IServiceProvider services, string[] args, CancellationToken ct)
+    {
         var database = services.GetRequiredService<NpgsqlDataSource>();
         var store = services.GetRequiredService<IDocumentStore>();
         var live = await LiveInstances.FindAsync(database, services.GetRequiredService<TimeProvider>(), ct);
