@@ -321,15 +321,15 @@ _muster_pg_init() {
     mv "$tmp" "$MUSTER_PG_DATA"   # atomic: a half-made cluster never sits at data/
 }
 
+# Huge pages that nothing holds or has claimed: the free ones less those reserved by running servers.
+_muster_pg_huge_pages_unused() { awk '/^HugePages_Free:/ { f = $2 } /^HugePages_Rsvd:/ { r = $2 } END { print f - r }' /proc/meminfo; }
+
 # Huge pages for the cluster's shared memory, reserved when we are root and the kernel lets us: on a VM whose page faults
 # cost 7–19 µs (measured here), every backend mapping 2 GB of shared buffers 4 KB at a time spent a third of a province's
 # rebuild in the kernel (105 s with 4 KB pages, 70–75 s with 2 MB ones). Sized by PostgreSQL itself
 # (shared_memory_size_in_huge_pages, on the stopped cluster); only what is missing is added, and the count added is kept
 # beside the cluster so that stopping it gives back exactly those. Without them the server starts as before
 # (huge_pages = try).
-# Huge pages that nothing holds or has claimed: the free ones less those reserved by running servers.
-_muster_pg_huge_pages_unused() { awk '/^HugePages_Free:/ { f = $2 } /^HugePages_Rsvd:/ { r = $2 } END { print f - r }' /proc/meminfo; }
-
 _muster_pg_huge_pages_reserve() {
     [[ $EUID -eq 0 && -w /proc/sys/vm/nr_hugepages ]] || return 0
     local need unused total added

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
@@ -83,6 +84,21 @@ public sealed class RebuildStockProjectionsTests(DepotsAndCatalog given) : IClas
         Assert.Equal(await CountAsync($"select count(*) from {EventStoreModule.Schema}.mt_events"), (long)report["events"]!);
         Assert.Equal(await CountAsync($"select count(*) from {EventStoreModule.Schema}.mt_doc_stockline"), (long)report["rebuilt"]!["stock"]!["lines"]!);
         Assert.Contains(report["rebuilt"]!["byDaemon"]!.AsArray(), p => (string)p!["projection"]! == "Transfer");
+    }
+
+    [Fact]
+    public async Task Without_json_the_rebuild_command_tells_the_operator_in_words_how_many_events_and_stock_lines_it_rebuilt()
+    {
+        await GivenStockHistoryAsync();
+
+        var ran = await ServiceCommand.RunAsync(App.Database, "rebuild", "--force");
+
+        Assert.True(ran.ExitCode == 0, ran.Error);
+        var events = await CountAsync($"select count(*) from {EventStoreModule.Schema}.mt_events");
+        var lines = await CountAsync($"select count(*) from {EventStoreModule.Schema}.mt_doc_stockline");
+        Assert.StartsWith(string.Create(CultureInfo.InvariantCulture, $"rebuilt every projection from {events:N0} events in "), ran.Output, StringComparison.Ordinal);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"stock lines and levels set by set: {lines:N0} lines, "), ran.Output, StringComparison.Ordinal);
+        Assert.Contains("peak memory", ran.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -320,7 +336,7 @@ public sealed class RebuildStockProjectionsTests(DepotsAndCatalog given) : IClas
         await StockAsync(App, given.RedCrossDepot, tents, 3, "RC");
     }
 
-    private async Task<long> CountAsync(string sql) => Convert.ToInt64(await ScalarAsync(sql), System.Globalization.CultureInfo.InvariantCulture);
+    private async Task<long> CountAsync(string sql) => Convert.ToInt64(await ScalarAsync(sql), CultureInfo.InvariantCulture);
 
     private async Task<string> TextAsync(string sql) => (string)(await ScalarAsync(sql))!;
 
