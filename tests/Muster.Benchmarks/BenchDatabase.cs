@@ -14,6 +14,19 @@ public sealed class BenchDatabase : IAsyncDisposable
     public string Name { get; }
     public string ConnectionString { get; }
 
+    /// <summary>
+    /// What autovacuum and the checkpointer do in their own time after a bulk write: the visibility map and statistics,
+    /// then the dirty pages written. A row measured right after another's bulk write pays for that one's aftermath.
+    /// </summary>
+    public static async Task SettleAsync(NpgsqlDataSource raw)
+    {
+        await using var vacuum = raw.CreateCommand("VACUUM ANALYZE");
+        vacuum.CommandTimeout = 1_800;
+        await vacuum.ExecuteNonQueryAsync();
+        await using var checkpoint = raw.CreateCommand("CHECKPOINT");
+        await checkpoint.ExecuteNonQueryAsync();
+    }
+
     /// <summary>A database an earlier run kept (<c>--keep</c>), e.g. the province, to measure again without generating it.</summary>
     public static BenchDatabase Existing(string name) =>
         new(name, new NpgsqlConnectionStringBuilder(AdminConnectionString()) { Database = name, Pooling = true, MaxPoolSize = 100 }.ConnectionString);

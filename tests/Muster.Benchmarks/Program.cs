@@ -132,7 +132,7 @@ public static class BenchmarkProgram
                 var made = await generator.GenerateAsync(province, Progress, CancellationToken.None);
                 Say($"generated {province.Name}: {made.Events:N0} events in {made.Elapsed.TotalSeconds:N1} s ({made.EventsPerSecond:N0} events/s)");
                 await CheckCensusAsync(raw, province, "city + " + province.Name);
-                await SettleAsync(raw);
+                await BenchDatabase.SettleAsync(raw);
                 report.Add("generate province", $"{Report.F(made.EventsPerSecond, "N0")} events/s", "", "",
                     $"{province.Name}: {province.Units:N0} units, {province.Depots:N0} depots × {province.ItemsPerDepot} items, {province.Experts:N0} expert teams: {made.Events:N0} events in {Report.F(made.Elapsed.TotalSeconds)} s");
             }
@@ -173,7 +173,7 @@ public static class BenchmarkProgram
 
             if (args.Contains("--disaster-day"))
             {
-                await SettleAsync(raw);
+                await BenchDatabase.SettleAsync(raw);
                 var first = await ReportIncidentAsync(client, city);
                 await ProposeAsync(client, first, 1); // defines the plan every proposal of the day follows
                 await DisasterDayRows.RunAsync(database.ConnectionString, token, city, first, report, DisasterDayRows.Duration(args, quick), quick, Say);
@@ -198,7 +198,7 @@ public static class BenchmarkProgram
 
             // Measured after the bulk load has settled, as autovacuum would leave it: right after it, proposals are 22%
             // slower and their tail twice as long (--propose-tail).
-            await SettleAsync(raw);
+            await BenchDatabase.SettleAsync(raw);
             var incident = await ReportIncidentAsync(client, city);
             var (cityP50, cityP99, cityN, _, cityCollections) = await ProposeAsync(client, incident, quick ? 200 : 300);
             report.Add("proposeDispatch city", $"p50 {Report.F(cityP50)} ms, p99 {Report.F(cityP99)} ms", "", "",
@@ -216,7 +216,7 @@ public static class BenchmarkProgram
 
             // --- the province -----------------------------------------------------------------------------
             await GenerateProvinceAsync();
-            await SettleAsync(raw); // as for the city: the province's proposals after its bulk load has settled
+            await BenchDatabase.SettleAsync(raw); // as for the city: the province's proposals after its bulk load has settled
             await NearestRows.RunAsync(app, client, raw, report, province, quick ? 200 : 1_000, WarmUp * 5);
             incident = await ReportIncidentAsync(client, province);
             var (provinceP50, provinceP99, provinceN, _, provinceCollections) = await ProposeAsync(client, incident, quick ? 200 : 300);
@@ -344,7 +344,7 @@ public static class BenchmarkProgram
             {
                 if (when.StartsWith("after", StringComparison.Ordinal))
                 {
-                    await SettleAsync(raw);
+                    await BenchDatabase.SettleAsync(raw);
                 }
 
                 var (p50, p99, n, samples, _) = await ProposeAsync(client, incident, 300);
@@ -352,16 +352,6 @@ public static class BenchmarkProgram
                 report.Add($"proposeDispatch city, {when}", $"p50 {Report.F(p50)} ms, p90 {Report.F(samples.P(0.9))} ms, p99 {Report.F(p99)} ms, max {Report.F(samples.P(1))} ms",
                     "", $"{Report.F(p99 / p50)}× p99/p50", $"{n} proposals after 40 untimed");
             }
-        }
-
-        // What autovacuum does in its own time after a bulk load: visibility map and statistics, then a checkpoint.
-        static async Task SettleAsync(NpgsqlDataSource raw)
-        {
-            await using var vacuum = raw.CreateCommand("VACUUM ANALYZE");
-            vacuum.CommandTimeout = 1_800;
-            await vacuum.ExecuteNonQueryAsync();
-            await using var checkpoint = raw.CreateCommand("CHECKPOINT");
-            await checkpoint.ExecuteNonQueryAsync();
         }
 
         static async Task TrivialAsync(GraphQLClient client, Report report, TimeSpan duration)
