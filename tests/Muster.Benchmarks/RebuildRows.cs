@@ -44,15 +44,12 @@ public static class RebuildRows
 
         clock.Stop();
         var baseline = events / clock.Elapsed.TotalSeconds;
+        string? byDaemon = null;
         if (withBaseline)
         {
             report.Add("rebuild, daemon one after another", $"{Report.F(baseline, "N0")} events/s", "", "",
                 $"all {names.Count} projections over {events:N0} events in {Report.F(clock.Elapsed.TotalSeconds)} s; slowest: {Slowest(took)}");
-        }
-
-        var byDaemon = withBaseline ? await StockFingerprintAsync(raw) : null;
-        if (withBaseline)
-        {
+            byDaemon = await StockFingerprintAsync(raw);
             // The daemon's baseline rewrote every projection row by row, and the rebuild timed right after it paid for
             // the baseline's dirty pages and vacuum: over one kept province, 97.2 s without settling, 74.5 s with.
             await BenchDatabase.SettleAsync(raw);

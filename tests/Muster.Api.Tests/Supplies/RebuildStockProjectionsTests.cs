@@ -146,9 +146,6 @@ public sealed class RebuildStockProjectionsTests(DepotsAndCatalog given) : IClas
         Assert.Equal(before, await TextAsync(RowVersions));
     }
 
-    /// <summary>Where each stock level's row version lies: a rebuild writes every row anew.</summary>
-    private const string RowVersions = $"select string_agg(xmin::text, ',' order by id) from {StockLevelsTable.Name}";
-
     [Fact]
     public async Task Rebuilding_the_stock_a_few_streams_at_a_time_stores_every_row_as_the_inline_projections_did()
     {
@@ -335,6 +332,9 @@ public sealed class RebuildStockProjectionsTests(DepotsAndCatalog given) : IClas
         await StockAsync(App, given.SharedDepot, DepotsAndCatalog.Water, 70, "W-1", "2028-01-01");
         await StockAsync(App, given.RedCrossDepot, tents, 3, "RC");
     }
+
+    /// <summary>Where each stock level's row version lies: a rebuild writes every row anew.</summary>
+    private const string RowVersions = $"select string_agg(xmin::text, ',' order by id) from {StockLevelsTable.Name}";
 
     private async Task<long> CountAsync(string sql) => Convert.ToInt64(await ScalarAsync(sql), CultureInfo.InvariantCulture);
 
