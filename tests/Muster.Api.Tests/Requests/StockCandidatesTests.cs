@@ -49,6 +49,7 @@ public sealed class StockCandidatesTests(RequestingAgencies given) : IClassFixtu
         Assert.Equal(StockCandidates.DepotsPerItem, nearest.Count);
         Assert.Equal(depots, nearest.Take(5).Select(c => GlobalId.Encode("Depot", c.DepotId)));
         Assert.Equal(nearest.Select(c => c.DistanceMeters).Order(), nearest.Select(c => c.DistanceMeters));
+        // The fiftieth is the 45th far depot: 20 km + 44 × 100 m.
         Assert.InRange(nearest[^1].DistanceMeters, 20_000 + (44 * 100) - 100, 20_000 + (44 * 100) + 100);
     }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using JasperFx.Events;
 using Marten;
 using Marten.Events;
+using Muster.Infrastructure;
 using Muster.Infrastructure.Writing;
 using Muster.Supplies.Levels;
 using Muster.Transfers;
@@ -128,11 +129,7 @@ public sealed class StockChunks(IDocumentStore store, NpgsqlDataSource database,
             query.Parameters.Add(new() { Value = to });
         }
 
-        await using var batch = database.CreateBatch();
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("begin"));
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("set local max_parallel_workers_per_gather = 0"));
-        batch.BatchCommands.Add(query);
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("commit"));
+        await using var batch = LocalSettings.Batch(database, "max_parallel_workers_per_gather = 0", query);
         var events = new List<IEvent>();
         await using var reader = await batch.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))

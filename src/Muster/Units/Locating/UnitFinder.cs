@@ -188,16 +188,7 @@ public sealed class UnitFinder(NpgsqlDataSource database, IQuerySession session,
         // planner, comparing estimates, keeps planning them anew for each call: about 2 ms of a long statement's
         // planning, more than running it. Its generic plan is asked for within the statements' own transaction,
         // sent in the same round trip.
-        await using var connection = await database.OpenConnectionAsync(ct);
-        await using var batch = new NpgsqlBatch(connection);
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("begin"));
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("set local plan_cache_mode = force_generic_plan"));
-        foreach (var scoped in queries)
-        {
-            batch.BatchCommands.Add(Query(scoped));
-        }
-
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("commit"));
+        await using var batch = LocalSettings.Batch(database, "plan_cache_mode = force_generic_plan", queries.Select(Query));
         var answers = new List<IReadOnlyList<UnitDistance>>();
         await using var reader = await batch.ExecuteReaderAsync(ct);
         do
