@@ -237,7 +237,7 @@ public sealed partial class Allocator : IAsyncDisposable, IDisposable
                     }, LostRace, _stop.Token, onLostRace);
                     if (result.Succeeded)
                     {
-                        LogBatch(batch.Count, deciding.TotalMilliseconds, _time.GetElapsedTime(started).TotalMilliseconds);
+                        LogBatch(batch.Count, round, deciding.TotalMilliseconds, _time.GetElapsedTime(started).TotalMilliseconds);
                         return batch.Select((_, i) => decided!.Answer(i)).ToList();
                     }
 
@@ -269,8 +269,8 @@ public sealed partial class Allocator : IAsyncDisposable, IDisposable
         public TaskCompletionSource<Result<SupplyRequest>> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Batch of {Count} allocations: fetched, read, locked and decided in {DecideMs:0.0} ms, written in {TotalMs:0.0} ms")]
-    private partial void LogBatch(int count, double decideMs, double totalMs);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Batch of {Count} allocations, round {Round}: fetched, read, locked and decided in {DecideMs:0.0} ms, written in {TotalMs:0.0} ms")]
+    private partial void LogBatch(int count, int round, double decideMs, double totalMs);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A batch of {Count} allocations lost a race as a whole; each runs again alone")]
     private partial void LogBatchLostRace(int count);
