@@ -21,8 +21,8 @@ export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 export ASPNETCORE_URLS=${ASPNETCORE_URLS:-http://127.0.0.1:5080}
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 # .NET sizes its youngest generation by the CPU's cache, which a VM like this one does not report (no
-# /sys/devices/system/cpu/cpu0/cache): it then collects after every ~2 MB allocated. 32 MB at least (README,
-# "Garbage collection"; the benchmark's Properties/launchSettings.json gives its in-process service the same).
+# /sys/devices/system/cpu/cpu0/cache): it then collects after every ~2 MB allocated. 32 MB at least (README, "Operating
+# it" and "Scale-out"; the benchmark's Properties/launchSettings.json gives its in-process service the same).
 export DOTNET_GCgen0size=${DOTNET_GCgen0size:-0x2000000}
 # The demo data: loaded through the API's own commands once the service runs; what is there already is kept.
 export Seed__Path=${Seed__Path:-$PWD/seed-data}
